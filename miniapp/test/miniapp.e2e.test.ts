@@ -1,0 +1,271 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestServer, type TestServer } from '@mechta/testing/app';
+import { signInitData } from '@mechta/testing/telegram';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+// The production build of the Mini App in real Chromium against the real API on a test database.
+// Telegram launches a Mini App by opening its URL with launch parameters in the hash; doing the
+// same here exercises exactly the code a user runs, with no mock (the dev mock is not in the build).
+
+const miniappDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(miniappDir, '..');
+const artifacts = path.join(repoRoot, 'test-artifacts');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Telegram's own light and dark palettes (iOS), as a client sends them in tgWebAppThemeParams. */
+const LIGHT_THEME = {
+  bg_color: '#ffffff',
+  secondary_bg_color: '#efeff4',
+  section_bg_color: '#ffffff',
+  text_color: '#000000',
+  hint_color: '#8e8e93',
+  link_color: '#007aff',
+  button_color: '#007aff',
+  button_text_color: '#ffffff',
+  section_header_text_color: '#6d6d72',
+  subtitle_text_color: '#8e8e93',
+  destructive_text_color: '#ff3b30',
+  section_separator_color: '#c8c7cc',
+  header_bg_color: '#f8f8f8',
+  accent_text_color: '#007aff',
+};
+const DARK_THEME = {
+  bg_color: '#17212b',
+  secondary_bg_color: '#0e1621',
+  section_bg_color: '#17212b',
+  text_color: '#f5f5f5',
+  hint_color: '#708499',
+  link_color: '#6ab3f3',
+  button_color: '#5288c1',
+  button_text_color: '#ffffff',
+  section_header_text_color: '#6ab3f3',
+  subtitle_text_color: '#708499',
+  destructive_text_color: '#ec3942',
+  section_separator_color: '#0e1621',
+  header_bg_color: '#17212b',
+  accent_text_color: '#6ab2f2',
+};
+
+/** The newest modification time under a folder. */
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the Mini App when there is no build, or when the sources changed after it. */
+function ensureBuilt(): void {
+  const index = path.join(miniappDir, 'dist', 'index.html');
+  const sources = Math.max(
+    newestChange(path.join(miniappDir, 'src')),
+    ...['index.html', 'vite.config.ts'].map((file) => fs.statSync(path.join(miniappDir, file)).mtimeMs),
+  );
+  const stale = !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;
+  if (stale) execSync('pnpm --filter @mechta/miniapp build', { cwd: repoRoot, stdio: 'inherit' });
+}
+
+/** The URL Telegram opens for a Mini App launch. */
+function launchUrl(base: string, initData: string, theme: Record<string, string>): string {
+  const params = [
+    `tgWebAppData=${encodeURIComponent(initData)}`,
+    'tgWebAppVersion=8.0',
+    'tgWebAppPlatform=tdesktop',
+    `tgWebAppThemeParams=${encodeURIComponent(JSON.stringify(theme))}`,
+  ];
+  return `${base}/#${params.join('&')}`;
+}
+
+let browser: Browser;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+
+async function openPage(): Promise<Page> {
+  // A fresh context per test: its own sessionStorage, so no test inherits another's session.
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+async function screenshot(page: Page, name: string, height = 844): Promise<void> {
+  await page.setViewportSize({ width: 390, height });
+  await page.screenshot({ path: path.join(artifacts, name) });
+  await page.setViewportSize({ width: 390, height: 844 });
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  fs.mkdirSync(artifacts, { recursive: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterEach(async () => {
+  await context?.close();
+  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('ships no Telegram mock in the production build', () => {
+  const bundle = fs
+    .readdirSync(path.join(miniappDir, 'dist', 'assets'))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => fs.readFileSync(path.join(miniappDir, 'dist', 'assets', file), 'utf8'))
+    .join('\n');
+  expect(bundle).toContain('tgWebAppData');
+  // The mock announces itself with this line (mockEnv.ts); the build must not contain it.
+  expect(bundle).not.toContain('Telegram environment mocked for development');
+});
+
+describe('Mini App launched from Telegram', () => {
+  let server: TestServer;
+  const alisa = {
+    id: 7_001_001,
+    first_name: 'Alisa',
+    last_name: 'Sonina',
+    username: 'alisa_dreams',
+    language_code: 'en',
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('signs in with the init data and greets the user by first name', async () => {
+    const page = await openPage();
+    await page.goto(launchUrl(server.url, signInitData(alisa, server.botToken), LIGHT_THEME));
+
+    const greeting = page.getByRole('heading', { level: 1 });
+    await greeting.filter({ hasText: 'Alisa' }).waitFor();
+    expect(await greeting.textContent()).toMatch(/^Good (morning|afternoon|evening|night), Alisa$/);
+    for (const action of ['Log a dream', 'Journal', 'Feed', 'Wallet']) {
+      expect(await page.getByRole('link', { name: new RegExp(`^${action}`) }).isVisible()).toBe(true);
+    }
+    // Telegram's theme reached the page: its background is the theme's secondary background.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(239, 239, 244)',
+    );
+    await screenshot(page, 'miniapp-home.png');
+
+    // A quick action opens its screen, which is still a placeholder.
+    await page.getByRole('link', { name: /^Wallet/ }).click();
+    await page.getByRole('heading', { name: 'Coming soon' }).waitFor();
+    expect(page.url()).toMatch(/#\/wallet$/);
+  });
+
+  it('saves language and time zone from the profile page, and they stick', async () => {
+    const page = await openPage();
+    await page.goto(launchUrl(server.url, signInitData(alisa, server.botToken), LIGHT_THEME));
+    await page
+      .getByRole('link', { name: /^Profile and settings/ })
+      .last()
+      .click();
+    await page.getByRole('heading', { name: 'Profile' }).waitFor();
+
+    // A date of birth in the future is refused, and the reason shows under that field.
+    await page.getByLabel('Date of birth').fill('2999-01-01');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const birthDateField = page.locator('.field', { has: page.getByLabel('Date of birth') });
+    await birthDateField.getByRole('alert').waitFor();
+    expect(await birthDateField.getByRole('alert').textContent()).toBe('not a real date of birth');
+    await page.getByLabel('Date of birth').fill('');
+
+    await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
+    await page.getByRole('radio', { name: 'Русский' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // The confirmation comes in the language just chosen, and the whole screen follows it.
+    await page.getByRole('status').getByText('Настройки сохранены').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Профиль');
+    expect(await page.getByLabel('Часовой пояс').inputValue()).toBe('Asia/Tokyo');
+
+    const stored = await server.db
+      .selectFrom('users')
+      .select(['language', 'timezone'])
+      .where('id', '=', alisa.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ language: 'ru', timezone: 'Asia/Tokyo' });
+    await screenshot(page, 'miniapp-profile.png', 1250);
+
+    // Opening the app again (Telegram's language_code is still `en`) keeps the saved choice.
+    await page.goto(launchUrl(server.url, signInitData(alisa, server.botToken), LIGHT_THEME));
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Alisa' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(
+      /^(Доброе утро|Добрый день|Добрый вечер|Доброй ночи), Alisa$/,
+    );
+  });
+
+  it('follows a dark Telegram theme', async () => {
+    const page = await openPage();
+    const boris = { id: 7_001_002, first_name: 'Борис', language_code: 'ru' };
+    await page.goto(launchUrl(server.url, signInitData(boris, server.botToken), DARK_THEME));
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Борис' }).waitFor();
+
+    expect(await page.getByRole('link', { name: /^Записать сон/ }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(14, 22, 33)',
+    );
+    expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(245, 245, 245)');
+    await screenshot(page, 'miniapp-home-dark.png');
+  });
+
+  it('tells a plain browser to open the app from the bot when the server has no demo mode', async () => {
+    const page = await openPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Open Mechta in Telegram' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Continue as demo user' }).count()).toBe(0);
+  });
+});
+
+describe('Mini App in a plain browser, server in demo mode', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    // Without a bot token the server offers the local demo sign-in.
+    server = await startTestServer({ BOT_TOKEN: '' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('offers the demo sign-in, signs in, and keeps the session on reload', async () => {
+    const page = await openPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Welcome to Mechta' }).waitFor();
+    await screenshot(page, 'miniapp-demo-signin.png');
+
+    await page.getByRole('button', { name: 'Continue as demo user' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Demo' }).waitFor();
+    expect(await page.getByRole('link', { name: /^Log a dream/ }).isVisible()).toBe(true);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Demo' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Continue as demo user' }).count()).toBe(0);
+  });
+});
