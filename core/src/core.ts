@@ -1,13 +1,18 @@
 import { type Database, pingDatabase, type User } from '@mechta/db';
+import { createAi } from './ai/index.ts';
+import type { Ai } from './ai/types.ts';
 import { createAuthService } from './auth/service.ts';
 import type { Config } from './config.ts';
+import { createDreamsService } from './dreams/service.ts';
 import type { Translator } from './i18n/index.ts';
 import type { Notifier } from './notifier.ts';
 import { silentNotifier } from './notifier.ts';
 import type { Cache } from './platform/cache.ts';
 import type { Logger } from './platform/logger.ts';
+import { createMediaStore } from './platform/media.ts';
 import type { JobQueue } from './platform/queue.ts';
 import { createUsersService, type PublicUser } from './users/service.ts';
+import { createWalletService } from './wallet/service.ts';
 
 export type DependencyState = 'ok' | 'down' | 'off';
 
@@ -19,6 +24,10 @@ export interface CoreDeps {
   cache: Cache;
   translator: Translator;
   jwtSecret: string;
+  /** Signs media URLs; defaults to a key derived from jwtSecret. */
+  mediaSecret?: string;
+  /** AI providers; built from config.ai when not given (tests pass fakes). */
+  ai?: Ai;
   /** The clock; tests move it to check expiry boundaries. */
   now?: () => Date;
 }
@@ -33,12 +42,45 @@ export function createCore(deps: CoreDeps) {
   let notifier: Notifier = silentNotifier;
   const users = createUsersService({ db: deps.db, config: deps.config, now });
   const auth = createAuthService({ db: deps.db, jwtSecret: deps.jwtSecret, now });
+  const wallet = createWalletService({
+    db: deps.db,
+    config: deps.config,
+    cache: deps.cache,
+    translator: deps.translator,
+    logger: deps.logger,
+    users,
+    now,
+    notifier: () => notifier,
+  });
+  const ai = deps.ai ?? createAi(deps.config.ai, deps.logger);
+  const media = createMediaStore({
+    db: deps.db,
+    dataDir: deps.config.dataDir,
+    secret: deps.mediaSecret ?? deps.jwtSecret,
+    now,
+    logger: deps.logger,
+  });
+  const dreams = createDreamsService({
+    db: deps.db,
+    config: deps.config,
+    logger: deps.logger,
+    queue: deps.queue,
+    wallet,
+    ai,
+    media,
+    now,
+    notifier: () => notifier,
+  });
 
   return {
     ...deps,
     now,
     users,
     auth,
+    wallet,
+    ai,
+    media,
+    dreams,
     /** State of each dependency, each check bounded to 2 s so a hung service reads as down. */
     async health(): Promise<{ database: DependencyState; redis: DependencyState; queue: DependencyState }> {
       const bounded = (p: Promise<boolean>) =>
@@ -55,7 +97,7 @@ export function createCore(deps: CoreDeps) {
     },
     /** The user as the API shows it, with the plan in force now. */
     async profile(user: User): Promise<PublicUser> {
-      return users.toPublic(user, 'free');
+      return users.toPublic(user, (await wallet.getPlan(user.id)).plan);
     },
     get notifier(): Notifier {
       return notifier;

@@ -11,3 +11,18 @@ export * from './platform/sessions.ts';
 export * from './platform/updates.ts';
 export * from './users/service.ts';
 export * from './users/validation.ts';
+export * from './wallet/offers.ts';
+export * from './wallet/service.ts';
+export * from './dreams/jobs.ts';
+export * from './dreams/service.ts';
+export type {
+  CreateDreamInput,
+  DreamInsights,
+  DreamListQuery,
+  DreamsNotifier,
+  DreamsService,
+  DreamView,
+  DreamVisibility,
+} from './dreams/types.ts';
+export * from './dreams/view.ts';
+export * from './platform/media.ts';

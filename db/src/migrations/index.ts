@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-21T01-foundation.ts';
+import * as wallet from './2026-11-21T03-wallet.ts';
+import * as dreams from './2026-11-21T04-dreams.ts';
+
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so that they load the
+ * same way under tsx, vitest and any bundler. Add new ones at the end; never edit a landed one.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-21T01-foundation': foundation,
+  '2026-11-21T03-wallet': wallet,
+  '2026-11-21T04-dreams': dreams,
+};
