@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+export const DREAM_CATEGORIES = [
+  'gothic',
+  'chase',
+  'flight',
+  'transformation',
+  'physics',
+  'liminal',
+  'other',
+] as const;
+export type DreamCategory = (typeof DREAM_CATEGORIES)[number];
+
+export type AiLanguage = 'ru' | 'en';
+
+const label = z.string().trim().min(1).max(80);
+
+/** The analysis every provider must produce; answers that fail it are retried, then replaced offline. */
+export const dreamAnalysisSchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  themes: z.array(label).max(12),
+  emotions: z.array(label).max(12),
+  symbols: z.array(label).max(16),
+  narrative: z.string().trim().min(1).max(2000),
+  tags: z.array(label).max(16),
+  category: z.enum(DREAM_CATEGORIES),
+  confidence: z.number().min(0).max(1),
+  visual_prompt: z.string().trim().min(10).max(3000),
+  video_prompt: z.string().trim().min(10).max(3000),
+});
+
+export interface DreamAnalysis {
+  title: string;
+  themes: string[];
+  emotions: string[];
+  symbols: string[];
+  narrative: string;
+  tags: string[];
+  category: DreamCategory;
+  confidence: number;
+  visual_prompt: string;
+  video_prompt: string;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface AnalysisResult {
+  analysis: DreamAnalysis;
+  provider: 'openai' | 'offline';
+  model: string;
+  /** Tokens actually spent, including attempts that failed before a fallback. */
+  usage: TokenUsage;
+  costUsd: number;
+  durationMs: number;
+  /** True when a configured remote provider failed and the offline analyser answered instead. */
+  fellBack: boolean;
+  /** Remote attempts made (0 when the offline analyser was the configured provider). */
+  attempts: number;
+}
+
+export interface TextAi {
+  analyzeDream(input: { text: string; language: AiLanguage }): Promise<AnalysisResult>;
+}
+
+export interface ImageInput {
+  prompt: string;
+  category: DreamCategory;
+  emotions: string[];
+  /** Anything stable for the dream (its id or text): the offline art is a pure function of it. */
+  seed: string;
+}
+
+export interface ImageResult {
+  data: Buffer;
+  mime: string;
+  provider: 'openai' | 'replicate' | 'offline';
+  /** True for generated abstract art: callers caption it "offline art". */
+  offline: boolean;
+}
+
+export interface ImageAi {
+  generate(input: ImageInput): Promise<ImageResult>;
+}
+
+export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
+
+export interface VideoPoll {
+  status: VideoStatus;
+  /** 0..100 */
+  progress: number;
+  url?: string;
+  error?: string;
+}
+
+export interface VideoAi {
+  readonly available: boolean;
+  readonly provider: 'replicate' | 'offline';
+  start(input: { prompt: string }): Promise<{ id: string }>;
+  poll(id: string): Promise<VideoPoll>;
+}
+
+export interface TranscribeAi {
+  readonly available: boolean;
+  transcribe(input: { audio: Buffer; filename: string; language?: string }): Promise<string>;
+}
+
+export interface Ai {
+  text: TextAi;
+  image: ImageAi;
+  video: VideoAi;
+  transcribe: TranscribeAi;
+}
+
+export type AiCapability = 'text' | 'image' | 'video' | 'transcribe';
+
+/** Thrown when a capability has no provider configured (offline video, offline transcription). */
+export class AiUnavailableError extends Error {
+  readonly capability: AiCapability;
+  constructor(capability: AiCapability, message = `AI capability "${capability}" is not available offline`) {
+    super(message);
+    this.name = 'AiUnavailableError';
+    this.capability = capability;
+  }
+}
+
+/** A remote provider answered with an error or could not be reached. */
+export class AiProviderError extends Error {
+  readonly provider: 'openai' | 'replicate';
+  readonly status?: number;
+  constructor(
+    provider: 'openai' | 'replicate',
+    message: string,
+    options?: { status?: number; cause?: unknown },
+  ) {
+    super(message, { cause: options?.cause });
+    this.name = 'AiProviderError';
+    this.provider = provider;
+    this.status = options?.status;
+  }
+}
