@@ -8,14 +8,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError, type Core } from '@mechta/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import { authPlugin } from './plugins/auth.ts';
 import { envelopePlugin } from './plugins/envelope.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dreamsRoutes } from './routes/dreams.ts';
 import { type BotStatus, healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { mediaRoutes } from './routes/media.ts';
+import { referralsRoutes } from './routes/referrals.ts';
+import { walletRoutes } from './routes/wallet.ts';
 import { webhookRoutes } from './routes/webhook.ts';
 
 declare module 'fastify' {
@@ -46,12 +51,12 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { core } = deps;
   const app = Fastify({
-    loggerInstance: core.logger.child({ component: 'http' }),
+    // pino's Logger is a FastifyBaseLogger; the cast keeps the app's type the plain FastifyInstance.
+    loggerInstance: core.logger.child({ component: 'http' }) as FastifyBaseLogger,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
-    requestIdLogLabel: 'request_id',
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     trustProxy: true,
@@ -96,7 +101,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(healthRoutes, { core, bot: deps.botStatus ?? { status: () => ({ state: 'off' }) } });
-  await app.register(webhookRoutes, { bot: deps.bot, secret: core.config.bot.webhookSecret });
+  // Only in webhook mode: grammY refuses to poll once a webhook callback exists for the bot.
+  await app.register(webhookRoutes, {
+    bot: core.config.bot.mode === 'webhook' ? deps.bot : undefined,
+    secret: core.config.bot.webhookSecret,
+  });
+  await app.register(mediaRoutes, { core });
 
   await app.register(
     async (api) => {
@@ -113,6 +123,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await api.register(authRoutes, { core });
       await api.register(meRoutes, { core });
+      await api.register(walletRoutes, { core });
+      await api.register(referralsRoutes, { core });
+      await api.register(adminRoutes, { core });
+      await api.register(dreamsRoutes, { core });
     },
     { prefix: '/api/v1' },
   );

@@ -1,12 +1,15 @@
-import type { Core } from '@mechta/core';
+import { type Core, createUpdateDeduper } from '@mechta/core';
 
 /**
  * Every background job the process runs, registered in one place. Each feature's handlers live in
  * core/<feature>/jobs.ts; this only wires them.
  */
 export async function registerJobs(core: Core): Promise<void> {
+  const deduper = createUpdateDeduper(core);
+  // Bounded retention for processed update ids (Redis keys expire on their own).
   await core.queue.define('maintenance.prune-updates', async () => {
-    await core.updates?.prune();
+    const pruned = await deduper.prune();
+    if (pruned) core.logger.debug({ pruned }, 'pruned processed update ids');
   });
   await core.queue.schedule('maintenance.prune-updates', '17 * * * *');
 }

@@ -1,4 +1,4 @@
-import { createBot, createBotNotifier, registerCommands, startBot } from '@mechta/bot';
+import { createBot, createBotNotifier, createTelegramGateway, startBot } from '@mechta/bot';
 import {
   type Config,
   type Core,
@@ -74,6 +74,7 @@ export async function startServer(
     if (config.bot.token) {
       bot = createBot(core);
       core.setNotifier(createBotNotifier(bot, core));
+      core.setTelegramGateway(createTelegramGateway(bot));
       try {
         await bot.init();
         botState = 'ok';
@@ -106,7 +107,6 @@ export async function startServer(
 
     await queue.startWorkers();
     if (bot && botState === 'ok') {
-      await registerCommands(bot, core).catch((err) => logger.warn({ err }, 'setMyCommands failed'));
       const launched = await startBot(bot, core);
       cleanups.push(() => launched.stop());
     }

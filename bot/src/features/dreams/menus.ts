@@ -1,0 +1,245 @@
+import { Menu, type MenuRange } from '@grammyjs/menu';
+import type { DreamView } from '@mechta/core';
+import { DREAM_CATEGORIES, type DreamCategory } from '@mechta/core/ai/types';
+import type { BotContext, MenuContext, User } from '../../context.ts';
+import { menuOptions } from '../../menuOptions.ts';
+import { requireUser } from '../../middleware/users.ts';
+import { openDreamCard } from './card.ts';
+import {
+  CATEGORY_EMOJI,
+  clip,
+  describeTimeLeft,
+  dreamEmoji,
+  dreamTitle,
+  escapeHtml,
+  feedHours,
+  type Translate,
+} from './format.ts';
+import { editQuietly } from './telegram.ts';
+
+declare module '../../context.ts' {
+  interface SessionData {
+    /** Where the /dreams list stands: page, search words, category filter. */
+    dreamJournal?: JournalState;
+    /** The /feed page. */
+    dreamFeedPage?: number;
+  }
+}
+
+interface JournalState {
+  page: number;
+  q?: string;
+  category?: DreamCategory;
+}
+
+interface DreamPage {
+  items: DreamView[];
+  total: number;
+}
+
+const PAGE_SIZE = 5;
+const LABEL_MAX = 40;
+
+const tr =
+  (ctx: BotContext): Translate =>
+  (key, args) =>
+    ctx.t(key, args);
+
+// The menu renders its buttons and the handler renders the text from the same page: one query each.
+const loaded = new WeakMap<BotContext, Map<string, Promise<DreamPage>>>();
+function loadOnce(ctx: BotContext, key: string, load: () => Promise<DreamPage>): Promise<DreamPage> {
+  const pages = loaded.get(ctx) ?? new Map<string, Promise<DreamPage>>();
+  loaded.set(ctx, pages);
+  const page = pages.get(key) ?? load();
+  pages.set(key, page);
+  return page;
+}
+
+const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+/** ◀️ 2 / 5 ▶️, only when there is more than one page. */
+function addPager(
+  range: MenuRange<BotContext>,
+  page: number,
+  pages: number,
+  go: (ctx: MenuContext, page: number) => Promise<void>,
+): void {
+  if (pages <= 1) return;
+  if (page > 1) range.text('◀️', (ctx) => go(ctx, page - 1));
+  range.text(`${page} / ${pages}`, () => {});
+  if (page < pages) range.text('▶️', (ctx) => go(ctx, page + 1));
+  range.row();
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** `21.11` in the reader's time zone. */
+function formatDay(user: User, at: string): string {
+  const key = `${user.language}|${user.timezone}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    const options = { day: '2-digit', month: '2-digit' } as const;
+    const locale = user.language === 'ru' ? 'ru-RU' : 'en-GB';
+    try {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: user.timezone });
+    } catch {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    }
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(at));
+}
+
+// ─── journal ─────────────────────────────────────────────────────────────────────────────────────
+
+const journalState = (ctx: BotContext): JournalState => ctx.session.dreamJournal ?? { page: 1 };
+
+async function loadJournal(
+  ctx: BotContext,
+): Promise<{ state: JournalState; page: DreamPage; pages: number }> {
+  const state = journalState(ctx);
+  const page = await loadOnce(ctx, `journal:${JSON.stringify(state)}`, () =>
+    ctx.core.dreams.list(requireUser(ctx).id, {
+      q: state.q,
+      category: state.category,
+      page: state.page,
+      pageSize: PAGE_SIZE,
+    }),
+  );
+  const pages = pageCount(page.total);
+  // Dreams were deleted since the page was chosen: show the last page there is.
+  if (state.page > pages) {
+    ctx.session.dreamJournal = { ...state, page: pages };
+    return loadJournal(ctx);
+  }
+  return { state, page, pages };
+}
+
+async function renderJournal(ctx: BotContext): Promise<string> {
+  const { state, page, pages } = await loadJournal(ctx);
+  const t = tr(ctx);
+  const filtered = Boolean(state.q || state.category);
+  if (page.total === 0 && !filtered) return t('bot-dream-journal-empty');
+  const lines = [t('bot-dream-journal-title', { total: page.total })];
+  const filters: string[] = [];
+  if (state.q) filters.push(t('bot-dream-journal-search', { q: escapeHtml(state.q) }));
+  if (state.category) {
+    const name = `${CATEGORY_EMOJI[state.category]} ${t(`dream-category-${state.category}`)}`;
+    filters.push(t('bot-dream-journal-category', { category: name }));
+  }
+  if (filters.length) lines.push(filters.join(' · '));
+  if (page.total === 0) lines.push('', t('bot-dream-journal-nothing'));
+  else {
+    if (pages > 1) lines.push(t('bot-dream-page', { page: state.page, pages }));
+    lines.push('', t('bot-dream-journal-hint'));
+  }
+  return lines.join('\n');
+}
+
+/** Changes what the journal shows and redraws it in place. */
+async function moveJournal(ctx: MenuContext, patch: Partial<JournalState>): Promise<void> {
+  ctx.session.dreamJournal = { ...journalState(ctx), ...patch };
+  ctx.menu.update();
+  await editQuietly(ctx.editMessageText(await renderJournal(ctx), { parse_mode: 'HTML' }));
+}
+
+/** The /dreams menu: five dreams a page, each opening its card; pages; a category filter row. */
+export function createJournalMenu(): Menu<BotContext> {
+  return new Menu<BotContext>('dream-journal', menuOptions).dynamic(async (ctx, range) => {
+    const { state, page, pages } = await loadJournal(ctx);
+    const user = requireUser(ctx);
+    const t = tr(ctx);
+    for (const dream of page.items) {
+      const label = clip(
+        `${formatDay(user, dream.created_at)} ${dreamEmoji(dream)} ${dreamTitle(dream)}`,
+        LABEL_MAX,
+      );
+      range.text(label, (c) => openDreamCard(c, dream.id)).row();
+    }
+    addPager(range, state.page, pages, (c, p) => moveJournal(c, { page: p }));
+    if (page.total > 0 || state.category || state.q) {
+      const all = t('bot-dream-filter-all');
+      range.text(state.category ? all : `[${all}]`, (c) => moveJournal(c, { category: undefined, page: 1 }));
+      for (const category of DREAM_CATEGORIES) {
+        const emoji = CATEGORY_EMOJI[category];
+        range.text(state.category === category ? `[${emoji}]` : emoji, (c) =>
+          moveJournal(c, { category, page: 1 }),
+        );
+      }
+      range.row();
+    }
+    if (state.q) range.text(t('bot-dream-clear-search'), (c) => moveJournal(c, { q: undefined, page: 1 }));
+  });
+}
+
+/** /dreams, /dreams <words> and the main menu's Journal: a fresh journal message. */
+export async function showJournal(ctx: BotContext, menu: Menu<BotContext>, query?: string): Promise<void> {
+  const q = query?.trim();
+  ctx.session.dreamJournal = q ? { page: 1, q } : { page: 1 };
+  await ctx.reply(await renderJournal(ctx), { parse_mode: 'HTML', reply_markup: menu });
+}
+
+// ─── feed ────────────────────────────────────────────────────────────────────────────────────────
+
+async function loadFeed(ctx: BotContext): Promise<{ number: number; page: DreamPage; pages: number }> {
+  const number = ctx.session.dreamFeedPage ?? 1;
+  const page = await loadOnce(ctx, `feed:${number}`, () =>
+    ctx.core.dreams.feed(requireUser(ctx).id, { page: number, pageSize: PAGE_SIZE }),
+  );
+  const pages = pageCount(page.total);
+  if (number > pages) {
+    ctx.session.dreamFeedPage = pages;
+    return loadFeed(ctx);
+  }
+  return { number, page, pages };
+}
+
+function authorName(t: Translate, dream: DreamView): string {
+  if (dream.own) return t('bot-dream-author-you');
+  return dream.author?.name ?? t('dream-author-anonymous');
+}
+
+async function renderFeed(ctx: BotContext): Promise<string> {
+  const { number, page, pages } = await loadFeed(ctx);
+  const t = tr(ctx);
+  const hours = feedHours(ctx.core.config.limits.dreamTtlSeconds);
+  if (page.total === 0) return t('bot-dream-feed-empty', { hours });
+  const now = ctx.core.now();
+  const lines = [t('bot-dream-feed-title', { hours, total: page.total }), ''];
+  page.items.forEach((dream, i) => {
+    lines.push(
+      t('bot-dream-feed-item', {
+        n: (number - 1) * PAGE_SIZE + i + 1,
+        emoji: dreamEmoji(dream),
+        title: escapeHtml(dreamTitle(dream)),
+        author: escapeHtml(authorName(t, dream)),
+        left: describeTimeLeft(t, dream.public_until, now),
+      }),
+    );
+  });
+  if (pages > 1) lines.push('', t('bot-dream-page', { page: number, pages }));
+  return lines.join('\n');
+}
+
+async function moveFeed(ctx: MenuContext, page: number): Promise<void> {
+  ctx.session.dreamFeedPage = page;
+  ctx.menu.update();
+  await editQuietly(ctx.editMessageText(await renderFeed(ctx), { parse_mode: 'HTML' }));
+}
+
+/** The /feed menu: public dreams still in their window, five a page, each opening its card. */
+export function createFeedMenu(): Menu<BotContext> {
+  return new Menu<BotContext>('dream-feed', menuOptions).dynamic(async (ctx, range) => {
+    const { number, page, pages } = await loadFeed(ctx);
+    page.items.forEach((dream, i) => {
+      const label = clip(`${(number - 1) * PAGE_SIZE + i + 1}. ${dreamTitle(dream)}`, LABEL_MAX);
+      range.text(label, (c) => openDreamCard(c, dream.id)).row();
+    });
+    addPager(range, number, pages, moveFeed);
+  });
+}
+
+/** /feed and the main menu's Feed. */
+export async function showFeed(ctx: BotContext, menu: Menu<BotContext>): Promise<void> {
+  ctx.session.dreamFeedPage = 1;
+  await ctx.reply(await renderFeed(ctx), { parse_mode: 'HTML', reply_markup: menu });
+}

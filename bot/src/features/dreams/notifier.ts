@@ -1,0 +1,161 @@
+import type { Core, DreamsNotifier, DreamView } from '@mechta/core';
+import { type Bot, GrammyError, type InlineKeyboard, InputFile } from 'grammy';
+import type { BotContext } from '../../context.ts';
+import {
+  dreamTitle,
+  escapeHtml,
+  renderDreamCard,
+  renderFailure,
+  renderVideoProgress,
+  type Translate,
+} from './format.ts';
+import { dreamCardKeyboard } from './keyboards.ts';
+import { type MessageTarget, recallTarget, rememberTarget } from './targets.ts';
+import { isNotModified } from './telegram.ts';
+
+/**
+ * How the dreams jobs reach the user in the chat: the "Analysing…" note becomes the analysis card,
+ * the picture follows as a photo, the video's progress message counts up to the video itself, and a
+ * failure is said plainly with the refund. Plugged into the bot's notifier (bot/src/notifier.ts).
+ */
+export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNotifier {
+  const logger = core.logger.child({ feature: 'dreams', part: 'notifier' });
+
+  async function translatorFor(userId: number): Promise<Translate> {
+    const language = (await core.users.findUser(userId))?.language ?? 'en';
+    return (key, args) => core.translator.t(language, key, args);
+  }
+
+  const botUsername = () => {
+    try {
+      return bot.botInfo.username;
+    } catch {
+      return undefined; // not initialised yet: the card goes without its share link
+    }
+  };
+
+  function card(t: Translate, dream: DreamView): { text: string; reply_markup?: InlineKeyboard } {
+    return {
+      text: renderDreamCard(t, dream, { now: core.now(), botUsername: botUsername() }),
+      reply_markup: dreamCardKeyboard(t, dream, {
+        config: core.config,
+        videoPrice: core.dreams.prices().video,
+      }),
+    };
+  }
+
+  /** A user who blocked the bot is not an error worth retrying the job for. */
+  async function delivering(userId: number, send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (err) {
+      if (err instanceof GrammyError && err.error_code === 403) {
+        logger.info({ userId }, 'dream notification not delivered: the user has blocked the bot');
+        return;
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Edits the target message into `text`; when there is none, or it can no longer be edited (deleted,
+   * too old), sends a new one. Returns the message that now shows it.
+   */
+  async function editOrSend(
+    userId: number,
+    target: MessageTarget | undefined,
+    text: string,
+    reply_markup?: InlineKeyboard,
+  ): Promise<MessageTarget | undefined> {
+    const options = {
+      parse_mode: 'HTML' as const,
+      reply_markup,
+      link_preview_options: { is_disabled: true },
+    };
+    if (target) {
+      try {
+        await bot.api.editMessageText(target.chatId, target.messageId, text, options);
+        return target;
+      } catch (err) {
+        if (isNotModified(err)) return target;
+        if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
+        logger.debug({ err, target }, 'could not edit the dream message; sending a new one');
+      }
+    }
+    let sent: MessageTarget | undefined;
+    await delivering(userId, async () => {
+      const message = await bot.api.sendMessage(target?.chatId ?? userId, text, options);
+      sent = { chatId: message.chat.id, messageId: message.message_id };
+    });
+    return sent;
+  }
+
+  /** Redraws the analysis card (the picture arrived or failed), if the bot still knows where it is. */
+  async function redrawCard(t: Translate, dream: DreamView): Promise<void> {
+    const target = await recallTarget(core, 'card', dream.id);
+    if (!target) return;
+    const { text, reply_markup } = card(t, dream);
+    await bot.api
+      .editMessageText(target.chatId, target.messageId, text, { parse_mode: 'HTML', reply_markup })
+      .catch((err) => {
+        if (!isNotModified(err)) logger.debug({ err, dreamId: dream.id }, 'could not redraw the dream card');
+      });
+  }
+
+  return {
+    async dreamAnalysed(userId, dream, target) {
+      const t = await translatorFor(userId);
+      const { text, reply_markup } = card(t, dream);
+      const shown = await editOrSend(userId, target, text, reply_markup);
+      if (shown) await rememberTarget(core, 'card', dream.id, shown);
+    },
+
+    async dreamImage(userId, dream, image) {
+      const t = await translatorFor(userId);
+      const caption = [`<b>${escapeHtml(dreamTitle(dream))}</b>`];
+      if (dream.image_offline) caption.push(t('bot-dream-image-offline'));
+      await delivering(userId, async () => {
+        await bot.api.sendPhoto(userId, new InputFile(image.path), {
+          caption: caption.join('\n'),
+          parse_mode: 'HTML',
+        });
+      });
+      await redrawCard(t, dream);
+    },
+
+    async dreamVideo(userId, dream, target, file) {
+      const t = await translatorFor(userId);
+      const progress = target ?? (await recallTarget(core, 'video', dream.id));
+      if (progress) {
+        await editOrSend(userId, progress, renderVideoProgress(t, dream));
+      }
+      if (dream.video?.status !== 'completed' || !file) {
+        if (progress && dream.video?.status === 'processing') {
+          await bot.api.sendChatAction(progress.chatId, 'record_video').catch(() => undefined);
+        }
+        return;
+      }
+      const chatId = progress?.chatId ?? userId;
+      await delivering(userId, async () => {
+        await bot.api.sendChatAction(chatId, 'upload_video').catch(() => undefined);
+        await bot.api.sendVideo(chatId, new InputFile(file.path), {
+          caption: `🎬 <b>${escapeHtml(dreamTitle(dream))}</b>`,
+          parse_mode: 'HTML',
+          supports_streaming: true,
+        });
+      });
+    },
+
+    async dreamFailed(userId, dream, kind, refunded) {
+      const t = await translatorFor(userId);
+      const text = renderFailure(t, dream, kind, refunded);
+      if (kind === 'image') {
+        await redrawCard(t, dream);
+        await editOrSend(userId, undefined, text);
+        return;
+      }
+      // The message that was showing progress says what happened, so nothing is left hanging.
+      await editOrSend(userId, await recallTarget(core, kind, dream.id), text);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { createBotHarness, type TestUser } from '@mechta/testing/botHarness';
+import { createTestCore, type TestCore } from '@mechta/testing/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestCore;
+beforeAll(async () => {
+  t = await createTestCore();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+let nextId = 5000;
+const user = (over: Partial<TestUser> = {}): TestUser => ({ id: nextId++, first_name: 'Alice', ...over });
+const labels = (keyboard: { text: string }[][]) => keyboard.flat().map((b) => b.text);
+
+describe('/start', () => {
+  it('greets a new Russian-speaking user in Russian with the main menu', async () => {
+    const h = createBotHarness(t.core);
+    const anna = user({ first_name: 'Анна', language_code: 'ru' });
+    await h.sendText(anna, '/start');
+    const reply = h.lastReply();
+    expect(reply?.text).toContain('Привет, Анна!');
+    expect(labels(reply?.keyboard ?? [])).toEqual([
+      '🌙 Записать сон',
+      '📖 Дневник',
+      '🌍 Лента',
+      '🔮 Энергия дня',
+      '💎 Баланс',
+      '⚙️ Настройки',
+      '❓ Помощь',
+    ]);
+    const saved = await t.core.users.findUser(anna.id);
+    expect(saved?.language).toBe('ru');
+  });
+
+  it('greets a new English-speaking user in English and a returning one as returning', async () => {
+    const h = createBotHarness(t.core);
+    const bob = user({ first_name: 'Bob', language_code: 'en-GB' });
+    await h.sendText(bob, '/start');
+    expect(h.lastReply()?.text).toContain("Hi, Bob! ✨ I'm Mechta");
+    expect(labels(h.lastReply()?.keyboard ?? [])).toContain('🌙 Log a dream');
+    await h.sendText(bob, '/start');
+    expect(h.lastReply()?.text).toBe('Welcome back, Bob! What shall we do?');
+    expect(labels(h.lastReply()?.keyboard ?? [])).toContain('⚙️ Settings');
+  });
+
+  it('records who invited a user who came through /start ref_<code>', async () => {
+    const h = createBotHarness(t.core);
+    const inviter = user({ first_name: 'Ivan', language_code: 'ru' });
+    await h.sendText(inviter, '/start');
+    const code = (await t.core.users.findUser(inviter.id))?.referralCode;
+    const friend = user({ first_name: 'Friend', language_code: 'en' });
+    await h.sendText(friend, `/start ref_${code}`);
+    expect(h.lastReply()?.text).toContain('You joined through a friend');
+    expect((await t.core.users.findUser(friend.id))?.referredBy).toBe(inviter.id);
+  });
+
+  it('greets on /start with another payload, keeping it for deep links', async () => {
+    const h = createBotHarness(t.core);
+    const carol = user({ first_name: 'Carol', language_code: 'en' });
+    await h.sendText(carol, '/start dream_42');
+    expect(h.lastReply()?.text).toContain('Hi, Carol!');
+    expect((await t.core.users.findUser(carol.id))?.referredBy).toBeNull();
+  });
+});
+
+describe('/help, /menu and the main menu', () => {
+  it('shows help in the user language', async () => {
+    const h = createBotHarness(t.core);
+    const u = user({ language_code: 'ru' });
+    await h.sendText(u, '/help');
+    expect(h.lastReply()?.text).toContain('/dream — записать сон');
+    expect(h.lastReply()?.payload.parse_mode).toBe('HTML');
+  });
+
+  it('answers "coming soon" for menu items whose features do not exist yet, and opens help', async () => {
+    const h = createBotHarness(t.core);
+    const u = user({ language_code: 'en' });
+    await h.sendText(u, '/menu');
+    expect(h.lastReply()?.text).toBe('Main menu');
+    await h.pressButton(u, '🌙 Log a dream');
+    expect(h.lastReply()?.text).toBe('This part of Mechta is coming soon.');
+    await h.pressButton(u, '❓ Help');
+    expect(h.lastReply()?.text).toContain('<b>Mechta</b> keeps your dreams');
+  });
+
+  it('opens the settings card in place from the main menu', async () => {
+    const h = createBotHarness(t.core);
+    const u = user({ language_code: 'en' });
+    await h.sendText(u, '/menu');
+    await h.pressButton(u, '⚙️ Settings');
+    const card = h.lastReply();
+    expect(card?.method).toBe('editMessageText');
+    expect(card?.text).toContain('Time zone: UTC');
+    expect(labels(card?.keyboard ?? [])).toContain('🌐 Language');
+  });
+
+  it('adds an "Open Mechta" Mini App button when PUBLIC_URL is https', async () => {
+    const https = await createTestCore({ PUBLIC_URL: 'https://mechta.example' });
+    try {
+      const h = createBotHarness(https.core);
+      await h.sendText(user({ language_code: 'en' }), '/menu');
+      const button = h
+        .lastReply()
+        ?.keyboard.flat()
+        .find((b) => b.text === '📱 Open Mechta');
+      expect(button && 'web_app' in button ? button.web_app.url : undefined).toBe('https://mechta.example/');
+    } finally {
+      await https.close();
+    }
+  });
+
+  it('does not offer the Mini App button over plain http', async () => {
+    const h = createBotHarness(t.core);
+    await h.sendText(user({ language_code: 'en' }), '/menu');
+    expect(labels(h.lastReply()?.keyboard ?? [])).not.toContain('📱 Open Mechta');
+  });
+});
+
+describe('/cancel and unbuilt commands', () => {
+  it('says there is nothing to cancel outside a conversation', async () => {
+    const h = createBotHarness(t.core);
+    await h.sendText(user({ language_code: 'ru' }), '/cancel');
+    expect(h.lastReply()?.text).toBe('Отменять нечего.');
+  });
+
+  it('answers every planned command with "coming soon", never silence', async () => {
+    const h = createBotHarness(t.core);
+    const u = user({ language_code: 'en' });
+    for (const command of ['/dream', '/dreams', '/feed', '/moment', '/today', '/delete_me']) {
+      const calls = await h.sendText(u, command);
+      expect(calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.text)).toEqual([
+        'This part of Mechta is coming soon.',
+      ]);
+    }
+  });
+
+  it('keeps /admin to admins: anyone else gets no answer at all', async () => {
+    const h = createBotHarness(t.core);
+    expect(await h.sendText(user({ language_code: 'en' }), '/admin')).toEqual([]);
+  });
+});
