@@ -174,6 +174,13 @@ export function createUsersService(deps: UsersDeps) {
       return user;
     },
 
+    /** Admin: blocks or unblocks a user; a blocked user's bot updates and API calls are refused. */
+    async setBlocked(userId: number, blocked: boolean): Promise<User> {
+      const user = await updateUser(db, userId, { isBlocked: blocked });
+      if (!user) throw new AppError('NOT_FOUND', 'user not found');
+      return user;
+    },
+
     /** Shapes a user row for the API; `plan` is supplied by the wallet once passes exist. */
     toPublic(user: User, plan: 'free' | 'pro' = 'free'): PublicUser {
       return {

@@ -1,0 +1,143 @@
+import { type Database, dailyFigures, type Payment, searchUsers, type User } from '@mechta/db';
+import { AppError } from '../errors.ts';
+import type { UsersService } from '../users/service.ts';
+import type { TelegramGateway } from '../wallet/gateway.ts';
+import type { AdminStats, RefundPaymentResult, WalletService } from '../wallet/service.ts';
+
+export interface AdminDeps {
+  db: Database;
+  users: UsersService;
+  wallet: WalletService;
+  now: () => Date;
+}
+
+export interface DailyPoint {
+  /** 'YYYY-MM-DD', UTC. */
+  day: string;
+  newUsers: number;
+  /** Payments made that day, including any refunded since. */
+  payments: number;
+  /** Stars of that day's payments that have not been refunded. */
+  starsRevenue: number;
+}
+
+export interface AdminDashboard extends AdminStats {
+  /** One point per UTC day, oldest first, today last; days without activity are zeros. */
+  series: DailyPoint[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What admins do outside the bot's menus and the Mini App's dashboard alike: figures, finding and
+ * blocking users, moving tokens and plans, refunding payments. Callers check that the actor is an
+ * admin (ADMIN_IDS) before calling.
+ */
+export function createAdminService(deps: AdminDeps) {
+  const { db, users, wallet, now } = deps;
+
+  return {
+    /** The wallet's figures plus a daily series of the last `days` days for charts. */
+    async dashboard(days = 30): Promise<AdminDashboard> {
+      const today = new Date(now().toISOString().slice(0, 10));
+      const since = new Date(today.getTime() - (days - 1) * DAY_MS);
+      const [stats, figures] = await Promise.all([wallet.getAdminStats(), dailyFigures(db, since)]);
+      const byDay = new Map(figures.map((f) => [f.day, f]));
+      const series: DailyPoint[] = [];
+      for (let i = 0; i < days; i++) {
+        const day = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+        const f = byDay.get(day);
+        series.push({
+          day,
+          newUsers: f?.newUsers ?? 0,
+          payments: f?.payments ?? 0,
+          starsRevenue: f?.starsRevenue ?? 0,
+        });
+      }
+      return { ...stats, series };
+    },
+
+    /** Users by Telegram id, @username or first name, newest first. */
+    async findUsers(opts: { q?: string; page: number; pageSize: number }) {
+      return searchUsers(db, {
+        q: opts.q,
+        limit: opts.pageSize,
+        offset: (opts.page - 1) * opts.pageSize,
+      });
+    },
+
+    /** One user with their wallet. */
+    async userDetails(userId: number) {
+      const user = await users.requireUser(userId);
+      return { user, wallet: await wallet.getUserWallet(userId) };
+    },
+
+    /** Blocks or unblocks; admins cannot be blocked, or they would lock themselves out of this very screen. */
+    async setBlocked(userId: number, blocked: boolean): Promise<User> {
+      if (blocked && users.isAdmin(userId)) throw new AppError('FORBIDDEN', 'admins cannot be blocked');
+      return users.setBlocked(userId, blocked);
+    },
+
+    /**
+     * Grants (positive) or revokes (negative) tokens with a reason; a revoke takes at most what is
+     * there. `change` is what actually moved.
+     */
+    async adjustTokens(
+      userId: number,
+      amount: number,
+      reason: string,
+      idempotencyKey?: string,
+    ): Promise<{ change: number; balance: number }> {
+      if (!Number.isInteger(amount) || amount === 0) {
+        throw new AppError('VALIDATION_FAILED', 'amount must be a non-zero integer', {
+          fields: { amount: 'validation-token-amount' },
+        });
+      }
+      await users.requireUser(userId);
+      if (amount > 0) {
+        const r = await wallet.grant(userId, amount, reason, { idempotencyKey });
+        return { change: r.granted, balance: r.balance };
+      }
+      const r = await wallet.revoke(userId, -amount, reason, { idempotencyKey });
+      return { change: -r.revoked, balance: r.balance };
+    },
+
+    /**
+     * Refunds a Stars payment through Telegram and takes back what it bought. A payment already
+     * refunded is a CONFLICT; Telegram refusing is SERVICE_UNAVAILABLE with Telegram's words, and
+     * then nothing changes. `telegram` is asked for only once the payment is known to be refundable,
+     * so a missing or refunded payment is reported as such even without a bot.
+     */
+    async refundPayment(paymentId: number, telegram: () => TelegramGateway): Promise<RefundPaymentResult> {
+      const result = await wallet.refundPayment(paymentId, {
+        refundStars: async (userId, chargeId) => {
+          const gateway = telegram();
+          try {
+            await gateway.refundStarPayment(userId, chargeId);
+          } catch (err) {
+            if (err instanceof AppError) throw err;
+            throw new AppError('SERVICE_UNAVAILABLE', 'Telegram refused the refund', {
+              details: {
+                reason: 'telegram_refund_failed',
+                telegram_error: err instanceof Error ? err.message : String(err),
+              },
+              cause: err,
+            });
+          }
+        },
+      });
+      if (!result.refunded) {
+        throw new AppError('CONFLICT', 'payment already refunded', {
+          details: { payment_id: paymentId, status: result.payment.status },
+        });
+      }
+      return result;
+    },
+
+    listPayments(opts: { page: number; pageSize: number; status?: Payment['status']; userId?: number }) {
+      return wallet.listPayments(opts);
+    },
+  };
+}
+
+export type AdminService = ReturnType<typeof createAdminService>;
