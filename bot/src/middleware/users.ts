@@ -26,6 +26,8 @@ export function turnAwayBlockedUsers(): MiddlewareFn<BotContext> {
     if (!ctx.user?.isBlocked) return next();
     const text = ctx.core.translator.t(ctx.user.language, 'blocked');
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    // Telegram waits up to 10 s for this answer; refusing with the reason beats a silent time-out.
+    else if (ctx.preCheckoutQuery) await ctx.answerPreCheckoutQuery(false, { error_message: text });
     else if (ctx.message) await ctx.reply(text);
   };
 }

@@ -1,3 +1,4 @@
+import { CREDIT_PAYMENT_JOB } from '@mechta/core/wallet/jobs';
 import { Composer, type Filter } from 'grammy';
 import type { BotContext, User } from '../../context.ts';
 import { requireUser } from '../../middleware/users.ts';
@@ -75,8 +76,12 @@ async function deliverPayment(ctx: Filter<BotContext, 'message:successful_paymen
   try {
     outcome = await ctx.core.wallet.creditStarsPayment(input);
   } catch (err) {
-    // Telegram will not send this payment again: the log must hold all it takes to deliver it by hand.
-    ctx.logger.error({ err, payment: input }, 'a paid order could not be credited');
+    // Telegram will not send this payment again: hand it to the job queue, which retries until it lands.
+    ctx.logger.error(
+      { err, payment: input },
+      'a paid order could not be credited; retrying in the background',
+    );
+    await ctx.core.queue.send(CREDIT_PAYMENT_JOB, input, { singletonKey: input.telegramChargeId });
     throw err;
   }
   const { credited, payment } = outcome;

@@ -1,0 +1,62 @@
+## Бот: /balance, /buy, оплата звёздами, /referrals
+
+bot-tokens = { $count ->
+    [one] { $count } токен
+    [few] { $count } токена
+   *[many] { $count } токенов
+}
+bot-duration-hours = { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+}
+bot-duration-days = { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}
+bot-time-left = { $hours } ч { $minutes } мин
+
+bot-balance-title = <b>💎 Ваш кошелёк</b>
+bot-balance-tokens = Токены: <b>{ $balance }</b>
+bot-balance-plan-free = Тариф: Бесплатный
+bot-balance-plan-pro = Тариф: <b>Pro</b> до { $until }
+bot-balance-quotas = Сегодня использовано: текст { $textUsed }/{ $textLimit }, изображения { $imageUsed }/{ $imageLimit }
+bot-balance-quotas-reset = Дневные лимиты обновятся в полночь по вашему времени ({ $at }), через { $left }.
+bot-balance-ledger-title = <b>Последние операции</b>
+bot-balance-ledger-empty = Операций пока нет.
+bot-balance-buy = 🛒 Купить
+bot-balance-referrals = 🤝 Пригласить друзей
+
+bot-buy-title =
+    <b>🛒 Токены и Pro</b>
+    Токены оплачивают работу ИИ: анализ, изображения, видео, истории. Pro поднимает дневные лимиты до { $textLimit } текстовых запросов и { $imageLimit } изображений.
+    Оплата звёздами Telegram ⭐ — выберите предложение:
+bot-buy-offer-tokens = 💎 { $tokens } — ⭐ { $stars }
+bot-buy-offer-pass = 🚀 Pro · { $duration } — ⭐ { $stars }
+bot-buy-back = ⬅️ Кошелёк
+
+bot-goods-tokens = { $tokens ->
+    [one] { $tokens } токен
+    [few] { $tokens } токена
+   *[many] { $tokens } токенов
+}
+bot-goods-pass = Pro на { $duration }
+
+bot-pay-receipt-tokens =
+    ✅ Оплата получена — спасибо! ⭐ { $stars }
+    Начислено: { $goods }. Баланс: <b>{ $balance }</b>.
+bot-pay-receipt-pass =
+    ✅ Оплата получена — спасибо! ⭐ { $stars }
+    { $goods } включён: Pro до <b>{ $until }</b>.
+bot-pay-admin-notice = 💫 Новая оплата #{ $id }: { $who } купил(а) { $goods } за ⭐ { $stars }.
+
+bot-referrals-title =
+    <b>🤝 Пригласите друзей</b>
+    Когда друг запустит Мечту по вашей ссылке, вы получите { $inviter }, а он — { $invitee } в подарок.
+
+    Ваша ссылка: { $link }
+    Присоединились: <b>{ $joined }</b>
+    Заработано: <b>{ $earned }</b>
+bot-referrals-share = 📤 Поделиться ссылкой
+bot-referrals-share-text = Мечта ведёт дневник снов, разбирает их и рисует. Присоединяйтесь!
