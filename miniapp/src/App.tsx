@@ -30,9 +30,10 @@ function Screens() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on screen changes only.
   useEffect(() => {
     window.scrollTo(0, 0);
-  }, [route.path]);
+  }, [path]);
 
-  return <div key={route.path}>{route.render()}</div>;
+  // Keyed by the full path, so one dream's screen never shows the state of the previous one.
+  return <div key={path}>{route.render()}</div>;
 }
 
 function Localized() {

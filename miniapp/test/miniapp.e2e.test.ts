@@ -170,9 +170,9 @@ describe('Mini App launched from Telegram', () => {
     );
     await screenshot(page, 'miniapp-home.png');
 
-    // A quick action opens its screen, which is still a placeholder.
+    // A quick action opens its screen.
     await page.getByRole('link', { name: /^Wallet/ }).click();
-    await page.getByRole('heading', { name: 'Coming soon' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Wallet' }).waitFor();
     expect(page.url()).toMatch(/#\/wallet$/);
   });
 

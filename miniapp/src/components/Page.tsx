@@ -10,10 +10,12 @@ interface PageProps {
   children: ReactNode;
   /** Pinned to the bottom above the safe area (a Save button). */
   footer?: ReactNode;
+  /** Small buttons at the end of the title row (search, add). */
+  actions?: ReactNode;
 }
 
 /** Frame of every screen: safe-area padding, title, and a back arrow where Telegram draws none. */
-export function Page({ title, children, footer }: PageProps) {
+export function Page({ title, children, footer, actions }: PageProps) {
   const { telegramChrome } = useEnvironment();
   const { t } = useI18n();
   return (
@@ -26,6 +28,7 @@ export function Page({ title, children, footer }: PageProps) {
             </button>
           )}
           <h1 className="page__title">{title}</h1>
+          {actions && <div className="page__actions">{actions}</div>}
         </header>
       )}
       {children}

@@ -1,6 +1,7 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useUser } from '../../auth/AuthProvider.tsx';
 import {
+  ChartIcon,
   ChevronRightIcon,
   FeedIcon,
   JournalIcon,
@@ -98,6 +99,16 @@ export function HomePage() {
       </nav>
 
       <div className="group">
+        <Link to={paths.insights} className="row row--link">
+          <span className="row__icon">
+            <ChartIcon />
+          </span>
+          <span className="row__body">
+            <span className="row__title">{t('home-insights')}</span>
+            <span className="row__hint">{t('home-insights-hint')}</span>
+          </span>
+          <ChevronRightIcon className="row__chevron" />
+        </Link>
         <Link to={paths.profile} className="row row--link">
           <span className="row__icon">
             <SettingsIcon />

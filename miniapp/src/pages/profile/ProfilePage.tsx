@@ -3,10 +3,13 @@ import { isApiError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import type { Language, NotificationSettings, User, UserSettingsPatch } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthProvider.tsx';
+import { ChartIcon, ChevronRightIcon } from '../../components/icons.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
 import { createTranslator, LANGUAGES, useI18n } from '../../i18n/index.tsx';
+import { paths } from '../../navigation/paths.ts';
+import { Link } from '../../navigation/router.tsx';
 import { hapticNotify, hapticSelection } from '../../telegram.ts';
 import { initialsOf } from './initials.ts';
 import { deviceTimeZone, timeZoneGroups } from './timezones.ts';
@@ -186,6 +189,21 @@ export function ProfilePage() {
         </div>
         <span className={`badge badge--${user.plan}`}>{t(`plan-${user.plan}`)}</span>
       </section>
+
+      {user.is_admin && (
+        <div className="group" style={{ marginTop: 12 }}>
+          <Link to={paths.admin} className="row row--link">
+            <span className="row__icon">
+              <ChartIcon />
+            </span>
+            <span className="row__body">
+              <span className="row__title">{t('route-admin')}</span>
+              <span className="row__hint">{t('admin-link-hint')}</span>
+            </span>
+            <ChevronRightIcon className="row__chevron" />
+          </Link>
+        </div>
+      )}
 
       <form id={`${id}-form`} onSubmit={onSubmit} noValidate>
         <h2 className="section-title">{t('settings-title')}</h2>

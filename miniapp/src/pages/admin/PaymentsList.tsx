@@ -1,0 +1,171 @@
+import { useCallback, useState } from 'react';
+import { type AdminPayment, adminPaymentsPath } from '../../api/admin.ts';
+import { useApi } from '../../api/context.tsx';
+import { useToast } from '../../components/Toast.tsx';
+import { describeError } from '../../i18n/describeError.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { adminUserRoute } from '../../navigation/paths.ts';
+import { Link } from '../../navigation/router.tsx';
+import { hapticNotify } from '../../telegram.ts';
+import { describePaymentError } from '../wallet/errors.ts';
+import { formatMoment, formatPassDuration } from '../wallet/format.ts';
+import { Stars } from '../wallet/Offers.tsx';
+import { usePagedRoute } from '../wallet/usePagedRoute.ts';
+
+const PAGE_SIZE = 20;
+
+function PaymentRow({
+  payment,
+  onRefunded,
+  showUser,
+}: {
+  payment: AdminPayment;
+  onRefunded: (payment: AdminPayment) => void;
+  showUser: boolean;
+}) {
+  const api = useApi();
+  const toast = useToast();
+  const { t, language } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [refunding, setRefunding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const what =
+    payment.kind === 'tokens'
+      ? t('wallet-token-count', { count: payment.tokens ?? 0 })
+      : t('admin-payment-pass', { duration: formatPassDuration(payment.pass_hours ?? 0, t) });
+
+  const refund = async () => {
+    setRefunding(true);
+    setError(null);
+    try {
+      const updated = await api.post<AdminPayment>(`/admin/payments/${payment.id}/refund`);
+      hapticNotify('success');
+      toast(t('admin-refund-done'));
+      setConfirming(false);
+      onRefunded(updated);
+    } catch (failure) {
+      hapticNotify('error');
+      setError(describePaymentError(failure, t));
+    } finally {
+      setRefunding(false);
+    }
+  };
+
+  const refundedNote =
+    payment.status === 'refunded' && payment.kind === 'tokens' && (payment.refund_shortfall ?? 0) > 0
+      ? t('admin-payment-shortfall', { count: payment.refund_shortfall ?? 0 })
+      : null;
+
+  return (
+    <li className="payment-row" data-testid="admin-payment">
+      <div className="payment-row__main">
+        <span className="payment-row__what">{what}</span>
+        <span className="payment-row__meta">
+          {showUser && (
+            <>
+              <Link to={adminUserRoute(payment.user_id)} className="payment-row__user">
+                {t('admin-user-id', { id: String(payment.user_id) })}
+              </Link>
+              {' · '}
+            </>
+          )}
+          <time dateTime={payment.created_at}>{formatMoment(payment.created_at, language, t)}</time>
+        </span>
+        {refundedNote && <span className="payment-row__meta">{refundedNote}</span>}
+      </div>
+      <div className="payment-row__side">
+        <span className="payment-row__stars">
+          <Stars stars={payment.amount} />
+        </span>
+        <span className={`status-pill status-pill--${payment.status}`}>
+          {t(`admin-payment-${payment.status}`)}
+        </span>
+      </div>
+      {payment.status === 'paid' && !confirming && (
+        <button type="button" className="payment-row__refund" onClick={() => setConfirming(true)}>
+          {t('admin-refund')}
+        </button>
+      )}
+      {confirming && (
+        <div className="admin-confirm">
+          <p className="admin-confirm__text">{t('admin-refund-confirm', { stars: payment.amount, what })}</p>
+          <div className="admin-confirm__buttons">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={refunding}
+              onClick={() => setConfirming(false)}
+            >
+              {t('admin-cancel')}
+            </button>
+            <button type="button" className="button admin-danger" disabled={refunding} onClick={refund}>
+              {refunding ? t('admin-refunding') : t('admin-refund-yes')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p className="payment-row__error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Stars payments newest first, with a refund for each paid one; one user's when `userId` is given. */
+export function PaymentsList({ userId }: { userId?: number }) {
+  const { t } = useI18n();
+  const pathFor = useCallback(
+    (page: number, pageSize: number) =>
+      adminPaymentsPath(page, pageSize) + (userId !== undefined ? `&user_id=${userId}` : ''),
+    [userId],
+  );
+  const list = usePagedRoute<AdminPayment>(pathFor, PAGE_SIZE);
+  const [refunded, setRefunded] = useState<Record<number, AdminPayment>>({});
+
+  if (list.status === 'loading') {
+    return (
+      <div className="group admin-placeholder" aria-busy="true">
+        <span className="spinner" />
+      </div>
+    );
+  }
+  if (list.status === 'error') {
+    return (
+      <div className="group admin-error" role="alert">
+        <p>{t('wallet-load-failed', { message: describeError(list.error, t) })}</p>
+        <button type="button" className="link-button" onClick={list.reload}>
+          {t('wallet-retry')}
+        </button>
+      </div>
+    );
+  }
+  if (list.items.length === 0) return <p className="group admin-empty">{t('admin-payments-empty')}</p>;
+
+  return (
+    <>
+      <ul className="group payment-list">
+        {list.items.map((payment) => (
+          <PaymentRow
+            key={payment.id}
+            payment={refunded[payment.id] ?? payment}
+            showUser={userId === undefined}
+            onRefunded={(updated) => setRefunded((current) => ({ ...current, [updated.id]: updated }))}
+          />
+        ))}
+      </ul>
+      {list.hasNext && (
+        <button
+          type="button"
+          className="button button--secondary button--wide wallet-more"
+          disabled={list.loadingMore}
+          onClick={list.loadMore}
+        >
+          {list.loadingMore ? t('loading') : t('wallet-load-more')}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,287 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { isApiError } from '../../api/client.ts';
+import { useApi } from '../../api/context.tsx';
+import {
+  DREAM_TEXT_MAX,
+  DREAM_TEXT_MIN,
+  DREAM_TITLE_MAX,
+  type Dream,
+  type NewDream,
+} from '../../api/dreams.ts';
+import { Page } from '../../components/Page.tsx';
+import { useToast } from '../../components/Toast.tsx';
+import { describeError } from '../../i18n/describeError.ts';
+import { type Translate, useI18n } from '../../i18n/index.tsx';
+import { dreamRoute, paths } from '../../navigation/paths.ts';
+import { Link, navigate } from '../../navigation/router.tsx';
+import { hapticNotify, hapticSelection } from '../../telegram.ts';
+import { MOODS } from './categories.ts';
+import { MoodIcon } from './dreamIcons.tsx';
+import { charCount } from './format.ts';
+import './dreams.css';
+
+interface DreamForm {
+  text: string;
+  title: string;
+  lucid: boolean;
+  mood: number | null;
+}
+
+type FieldName = 'text' | 'title' | 'mood' | 'lucid';
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+const EMPTY: DreamForm = { text: '', title: '', lucid: false, mood: null };
+
+// A half-written dream survives a closed app: dreams fade fast, and retyping one is worse.
+const DRAFT_KEY = 'mechta.dream-draft';
+
+function loadDraft(): DreamForm {
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(DRAFT_KEY) ?? 'null') as Partial<DreamForm> | null;
+    if (!stored || typeof stored !== 'object') return EMPTY;
+    return {
+      text: typeof stored.text === 'string' ? stored.text : '',
+      title: typeof stored.title === 'string' ? stored.title : '',
+      lucid: stored.lucid === true,
+      mood: typeof stored.mood === 'number' && MOODS.includes(stored.mood as 1) ? stored.mood : null,
+    };
+  } catch {
+    return EMPTY;
+  }
+}
+
+function saveDraft(form: DreamForm): void {
+  try {
+    if (form.text || form.title) window.localStorage.setItem(DRAFT_KEY, JSON.stringify(form));
+    else window.localStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // Private mode or a full storage: the draft is a convenience.
+  }
+}
+
+/** The server names a field `text`, `/text` or `body.text`, and says why as a message or a message id. */
+function fieldErrorsOf(
+  fields: Record<string, string>,
+  t: Translate,
+): { known: FieldErrors; unknown: string[] } {
+  const known: FieldErrors = {};
+  const unknown: string[] = [];
+  for (const [key, message] of Object.entries(fields)) {
+    const name = key.replace(/^\/|^body[./]/, '').split(/[./]/)[0] as FieldName;
+    const text = message.startsWith('validation-') ? t(message) : message;
+    if (['text', 'title', 'mood', 'lucid'].includes(name)) known[name] ??= text;
+    else unknown.push(text);
+  }
+  return { known, unknown };
+}
+
+function localErrors(form: DreamForm, t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  const length = charCount(form.text.trim());
+  if (length < DREAM_TEXT_MIN) errors.text = t('validation-dream-too-short');
+  else if (length > DREAM_TEXT_MAX) errors.text = t('validation-dream-too-long');
+  if (charCount(form.title.trim()) > DREAM_TITLE_MAX) errors.title = t('validation-dream-title');
+  return errors;
+}
+
+/** Logging a dream: the text, and optionally a title, the lucid flag and the mood before sleep. */
+export function NewDreamPage() {
+  const api = useApi();
+  const toast = useToast();
+  const { t } = useI18n();
+  const id = useId();
+  const [form, setForm] = useState<DreamForm>(loadDraft);
+  const [saving, setSaving] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<{ message: string; topUp: boolean } | null>(null);
+
+  useEffect(() => saveDraft(form), [form]);
+
+  const length = charCount(form.text);
+  const trimmedLength = charCount(form.text.trim());
+  const counterState = length > DREAM_TEXT_MAX ? 'over' : trimmedLength >= DREAM_TEXT_MIN ? 'ok' : 'under';
+
+  const update = (field: FieldName, edit: Partial<DreamForm>) => {
+    setForm((current) => ({ ...current, ...edit }));
+    setFieldErrors((current) => ({ ...current, [field]: undefined }));
+    setFormError(null);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const local = localErrors(form, t);
+    if (Object.keys(local).length > 0) {
+      hapticNotify('error');
+      setFieldErrors(local);
+      document.getElementById(local.text ? `${id}-text` : `${id}-title`)?.focus();
+      return;
+    }
+    setSaving(true);
+    setFormError(null);
+    setFieldErrors({});
+    const body: NewDream = { text: form.text.trim(), lucid: form.lucid };
+    if (form.mood !== null) body.mood = form.mood;
+    if (form.title.trim()) body.title = form.title.trim();
+    try {
+      const dream = await api.post<Dream>('/dreams', body);
+      hapticNotify('success');
+      window.localStorage.removeItem(DRAFT_KEY);
+      toast(t('new-dream-saved'));
+      // The form is done with: Back from the new dream leads to where the user came from.
+      navigate(dreamRoute(dream.id), { replace: true });
+    } catch (error) {
+      hapticNotify('error');
+      setSaving(false);
+      if (isApiError(error) && Object.keys(error.fields).length > 0) {
+        const { known, unknown } = fieldErrorsOf(error.fields, t);
+        setFieldErrors(known);
+        setFormError({
+          message: unknown.length > 0 ? unknown.join(' ') : t('new-dream-fix-fields'),
+          topUp: false,
+        });
+      } else {
+        const topUp =
+          isApiError(error) && (error.code === 'INSUFFICIENT_TOKENS' || error.code === 'QUOTA_EXCEEDED');
+        setFormError({ message: describeError(error, t), topUp });
+      }
+    }
+  };
+
+  const ids = { text: `${id}-text`, title: `${id}-title`, mood: `${id}-mood`, lucid: `${id}-lucid` };
+
+  const footer = (
+    <>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError.message}
+          {formError.topUp && (
+            <>
+              {' '}
+              <Link to={paths.wallet} className="inline-link">
+                {t('new-dream-top-up')}
+              </Link>
+            </>
+          )}
+        </p>
+      )}
+      <button
+        type="submit"
+        form={`${id}-form`}
+        className="button button--primary button--wide"
+        disabled={saving}
+      >
+        {saving ? t('new-dream-saving') : t('new-dream-save')}
+      </button>
+    </>
+  );
+
+  return (
+    <Page title={t('route-dreams-new')} footer={footer}>
+      <form id={`${id}-form`} onSubmit={onSubmit} noValidate>
+        <div className="group">
+          <div className="field">
+            <label className="field__label" htmlFor={ids.text}>
+              {t('new-dream-text')}
+            </label>
+            <textarea
+              id={ids.text}
+              className="input textarea"
+              rows={8}
+              value={form.text}
+              placeholder={t('new-dream-text-placeholder')}
+              aria-invalid={fieldErrors.text ? true : undefined}
+              aria-describedby={`${ids.text}-counter${fieldErrors.text ? ` ${ids.text}-error` : ''}`}
+              onChange={(event) => update('text', { text: event.target.value })}
+            />
+            <div className="field__below">
+              <span className="field__hint">
+                {counterState === 'under' ? t('new-dream-min', { min: DREAM_TEXT_MIN }) : '\u00a0'}
+              </span>
+              <span id={`${ids.text}-counter`} className={`char-counter char-counter--${counterState}`}>
+                {t('new-dream-counter', { count: length, max: DREAM_TEXT_MAX })}
+              </span>
+            </div>
+            {fieldErrors.text && (
+              <p id={`${ids.text}-error`} className="field__error" role="alert">
+                {fieldErrors.text}
+              </p>
+            )}
+          </div>
+
+          <div className="field">
+            <label className="field__label" htmlFor={ids.title}>
+              {t('new-dream-title')}
+            </label>
+            <input
+              id={ids.title}
+              className="input"
+              type="text"
+              value={form.title}
+              placeholder={t('new-dream-title-placeholder')}
+              aria-invalid={fieldErrors.title ? true : undefined}
+              aria-describedby={fieldErrors.title ? `${ids.title}-error` : undefined}
+              onChange={(event) => update('title', { title: event.target.value })}
+            />
+            {fieldErrors.title && (
+              <p id={`${ids.title}-error`} className="field__error" role="alert">
+                {fieldErrors.title}
+              </p>
+            )}
+          </div>
+        </div>
+
+        <div className="group group--spaced">
+          <label className="row switch-row">
+            <span className="row__body">
+              <span className="row__title">{t('new-dream-lucid')}</span>
+              <span className="row__hint">{t('new-dream-lucid-hint')}</span>
+            </span>
+            <input
+              type="checkbox"
+              role="switch"
+              className="switch"
+              checked={form.lucid}
+              aria-checked={form.lucid}
+              onChange={(event) => {
+                hapticSelection();
+                update('lucid', { lucid: event.target.checked });
+              }}
+            />
+          </label>
+          <div className="field">
+            <span className="field__label" id={ids.mood}>
+              {t('new-dream-mood')}
+            </span>
+            <div className="mood-scale" role="radiogroup" aria-labelledby={ids.mood}>
+              {MOODS.map((mood) => (
+                // biome-ignore lint/a11y/useSemanticElements: a scale of faces, styled as one.
+                <button
+                  key={mood}
+                  type="button"
+                  role="radio"
+                  aria-checked={form.mood === mood}
+                  aria-label={t(`mood-${mood}`)}
+                  className="mood-scale__option"
+                  onClick={() => {
+                    hapticSelection();
+                    update('mood', { mood: form.mood === mood ? null : mood });
+                  }}
+                >
+                  <MoodIcon mood={mood} className="mood-scale__face" />
+                  <span className="mood-scale__label">{t(`mood-${mood}`)}</span>
+                </button>
+              ))}
+            </div>
+            {fieldErrors.mood && (
+              <p className="field__error" role="alert">
+                {fieldErrors.mood}
+              </p>
+            )}
+          </div>
+        </div>
+        <p className="form-note">{t('new-dream-note')}</p>
+      </form>
+    </Page>
+  );
+}
