@@ -1,4 +1,5 @@
 import { type Database, pingDatabase, type User } from '@mechta/db';
+import { createAdminService } from './admin/service.ts';
 import { createAi } from './ai/index.ts';
 import type { Ai } from './ai/types.ts';
 import { createAuthService } from './auth/service.ts';
@@ -12,6 +13,7 @@ import type { Logger } from './platform/logger.ts';
 import { createMediaStore } from './platform/media.ts';
 import type { JobQueue } from './platform/queue.ts';
 import { createUsersService, type PublicUser } from './users/service.ts';
+import type { TelegramGateway } from './wallet/gateway.ts';
 import { createWalletService } from './wallet/service.ts';
 
 export type DependencyState = 'ok' | 'down' | 'off';
@@ -19,6 +21,8 @@ export type DependencyState = 'ok' | 'down' | 'off';
 export interface CoreDeps {
   config: Config;
   db: Database;
+  /** Non-durable commits for bot sessions and update ids (see db `Connection.ephemeralDb`); defaults to `db`. */
+  ephemeralDb?: Database;
   logger: Logger;
   queue: JobQueue;
   cache: Cache;
@@ -40,7 +44,8 @@ export function createCore(deps: CoreDeps) {
   const now = deps.now ?? (() => new Date());
   // The bot is built after core (it needs core), so it plugs its notifier in afterwards.
   let notifier: Notifier = silentNotifier;
-  const users = createUsersService({ db: deps.db, config: deps.config, now });
+  let telegram: TelegramGateway | undefined;
+  const users = createUsersService({ db: deps.db, config: deps.config, cache: deps.cache, now });
   const auth = createAuthService({ db: deps.db, jwtSecret: deps.jwtSecret, now });
   const wallet = createWalletService({
     db: deps.db,
@@ -52,6 +57,7 @@ export function createCore(deps: CoreDeps) {
     now,
     notifier: () => notifier,
   });
+  const admin = createAdminService({ db: deps.db, users, wallet, now });
   const ai = deps.ai ?? createAi(deps.config.ai, deps.logger);
   const media = createMediaStore({
     db: deps.db,
@@ -74,10 +80,12 @@ export function createCore(deps: CoreDeps) {
 
   return {
     ...deps,
+    ephemeralDb: deps.ephemeralDb ?? deps.db,
     now,
     users,
     auth,
     wallet,
+    admin,
     ai,
     media,
     dreams,
@@ -104,6 +112,13 @@ export function createCore(deps: CoreDeps) {
     },
     setNotifier(n: Notifier) {
       notifier = n;
+    },
+    /** Invoice links and Stars refunds; undefined while no bot is attached. */
+    get telegram(): TelegramGateway | undefined {
+      return telegram;
+    },
+    setTelegramGateway(g: TelegramGateway | undefined) {
+      telegram = g;
     },
   };
 }

@@ -10,6 +10,12 @@ export type Database = Kysely<DB>;
 
 export interface Connection {
   db: Database;
+  /**
+   * A small second pool whose commits do not wait for the disk (synchronous_commit=off), for state
+   * that may lose its last fraction of a second in a crash: bot sessions, processed update ids.
+   * Money and user data always go through `db`.
+   */
+  ephemeralDb: Database;
   /** The URL actually used (the embedded server's when DATABASE_URL was unset). */
   url: string;
   embedded: boolean;
@@ -35,8 +41,13 @@ const types = {
 };
 
 /** Builds a Kysely instance over a `pg` pool for the given URL. */
-export function createDb(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+export function createDb(url: string, poolSize = 10, opts: { synchronousCommit?: boolean } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    options: opts.synchronousCommit === false ? '-c synchronous_commit=off' : undefined,
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 
@@ -47,17 +58,28 @@ export function createDb(url: string, poolSize = 10): Database {
 export async function connect(opts: ConnectOptions): Promise<Connection> {
   if (opts.databaseUrl) {
     const db = createDb(opts.databaseUrl, opts.poolSize);
-    return { db, url: opts.databaseUrl, embedded: false, close: () => db.destroy() };
+    const ephemeralDb = createDb(opts.databaseUrl, 5, { synchronousCommit: false });
+    return {
+      db,
+      ephemeralDb,
+      url: opts.databaseUrl,
+      embedded: false,
+      close: async () => {
+        await Promise.all([db.destroy(), ephemeralDb.destroy()]);
+      },
+    };
   }
   const server = await startEmbeddedPostgres(path.join(opts.dataDir, 'postgres'), opts.log);
   const url = await server.ensureDatabase('mechta');
   const db = createDb(url, opts.poolSize);
+  const ephemeralDb = createDb(url, 5, { synchronousCommit: false });
   return {
     db,
+    ephemeralDb,
     url,
     embedded: true,
     async close() {
-      await db.destroy();
+      await Promise.all([db.destroy(), ephemeralDb.destroy()]);
       await server.stop();
     },
   };

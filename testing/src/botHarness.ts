@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { type BotContext, createBot } from '@mechta/bot';
 import type { Core } from '@mechta/core';
-import { updateUser } from '@mechta/db';
 import busboy from 'busboy';
 import type { Bot } from 'grammy';
 import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from 'grammy/types';
@@ -303,5 +302,5 @@ export function createBotHarness(core: Core): BotHarness {
 
 /** Blocks or unblocks a user the way an admin will (the admin feature is not built yet). */
 export async function setUserBlocked(core: Core, userId: number, blocked: boolean): Promise<void> {
-  await updateUser(core.db, userId, { isBlocked: blocked });
+  await core.users.setBlocked(userId, blocked);
 }

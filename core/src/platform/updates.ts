@@ -15,8 +15,15 @@ export interface UpdateDeduper {
  * Remembers processed Telegram update ids: an atomic SET NX with a 24 h expiry in Redis when it is
  * configured, otherwise an insert into `processed_updates` that a unique key makes atomic.
  */
-export function createUpdateDeduper(deps: { db: Database; cache: Cache }): UpdateDeduper {
-  const { db, cache } = deps;
+export function createUpdateDeduper(deps: {
+  db: Database;
+  ephemeralDb?: Database;
+  cache: Cache;
+}): UpdateDeduper {
+  const { cache } = deps;
+  // Losing the last fraction of a second of claims in a crash only risks handling an update that was
+  // never acknowledged to Telegram anyway; the disk wait is not worth it on every update.
+  const db = deps.ephemeralDb ?? deps.db;
   if (cache.kind === 'redis') {
     return {
       claim: (updateId) => cache.setIfAbsent(`update:${updateId}`, '1', UPDATE_RETENTION_SECONDS),

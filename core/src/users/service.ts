@@ -12,6 +12,7 @@ import {
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { isLanguage, type Language, languageFromTelegram } from '../i18n/index.ts';
+import type { Cache } from '../platform/cache.ts';
 import { parseBirthDate, parseReminderTime, parseTimezone } from './validation.ts';
 
 export interface TelegramUserInput {
@@ -58,8 +59,21 @@ export interface PublicUser {
 export interface UsersDeps {
   db: Database;
   config: Config;
+  /** Caches user rows for the bot's per-update lookup; Redis shares it between instances. */
+  cache?: Cache;
   now?: () => Date;
 }
+
+/** How long a user row may be served from the cache; every change through this service evicts it. */
+const USER_CACHE_SECONDS = 60;
+/** last_seen_at is refreshed at most this often: a write per update would be pure overhead. */
+const TOUCH_EVERY_MS = 10 * 60_000;
+
+const sameTelegramFields = (u: User, from: TelegramUserInput) =>
+  u.firstName === from.first_name &&
+  u.lastName === (from.last_name ?? null) &&
+  u.username === (from.username ?? null) &&
+  u.languageCode === (from.language_code ?? null);
 
 /** Hooks other features attach to registration (e.g. the wallet's starting balance and referral bonus). */
 export type UserCreatedHook = (user: User, ctx: { referrer?: User }) => Promise<void>;
@@ -70,6 +84,29 @@ export function createUsersService(deps: UsersDeps) {
   const createdHooks: UserCreatedHook[] = [];
 
   const isAdmin = (id: number) => config.bot.adminIds.includes(id);
+  const cacheKey = (id: number) => `user:${id}`;
+
+  async function cachedUser(id: number): Promise<User | undefined> {
+    const raw = await deps.cache?.get(cacheKey(id));
+    if (!raw) return undefined;
+    const u = JSON.parse(raw) as User;
+    return {
+      ...u,
+      createdAt: new Date(u.createdAt),
+      updatedAt: new Date(u.updatedAt),
+      lastSeenAt: new Date(u.lastSeenAt),
+    };
+  }
+  const remember = (user: User) =>
+    deps.cache?.set(cacheKey(user.id), JSON.stringify(user), USER_CACHE_SECONDS);
+  const forget = (id: number) => deps.cache?.del(cacheKey(id));
+
+  /** Every write to a user row goes through here so the cached copy never outlives it. */
+  async function applyUpdate(id: number, patch: UserUpdate): Promise<User | undefined> {
+    const user = await updateUser(db, id, patch);
+    await forget(id);
+    return user;
+  }
 
   async function requireUser(id: number): Promise<User> {
     const user = await findUserById(db, id);
@@ -94,7 +131,17 @@ export function createUsersService(deps: UsersDeps) {
       from: TelegramUserInput,
       startPayload?: string,
     ): Promise<{ user: User; created: boolean; referrer?: User }> {
-      const existing = await findUserById(db, from.id);
+      const cached = await cachedUser(from.id);
+      const existing = cached ?? (await findUserById(db, from.id));
+      // The common case, a returning user whose Telegram profile is unchanged: no write at all.
+      if (
+        existing &&
+        sameTelegramFields(existing, from) &&
+        now().getTime() - existing.lastSeenAt.getTime() < TOUCH_EVERY_MS
+      ) {
+        if (!cached) await remember(existing);
+        return { user: existing, created: false };
+      }
       let referrer: User | undefined;
       const refCode = /^ref_([A-Za-z0-9]+)$/.exec(startPayload ?? '')?.[1];
       if (!existing && refCode) {
@@ -117,6 +164,7 @@ export function createUsersService(deps: UsersDeps) {
       if (created) {
         for (const hook of createdHooks) await hook(user, { referrer });
       }
+      await remember(user);
       return { user, created, referrer: created ? referrer : undefined };
     },
 
@@ -168,7 +216,7 @@ export function createUsersService(deps: UsersDeps) {
         throw new AppError('VALIDATION_FAILED', 'invalid settings', { fields });
       }
       const user = Object.keys(update).length
-        ? await updateUser(db, userId, update)
+        ? await applyUpdate(userId, update)
         : await findUserById(db, userId);
       if (!user) throw new AppError('NOT_FOUND', 'user not found');
       return user;
@@ -176,7 +224,7 @@ export function createUsersService(deps: UsersDeps) {
 
     /** Admin: blocks or unblocks a user; a blocked user's bot updates and API calls are refused. */
     async setBlocked(userId: number, blocked: boolean): Promise<User> {
-      const user = await updateUser(db, userId, { isBlocked: blocked });
+      const user = await applyUpdate(userId, { isBlocked: blocked });
       if (!user) throw new AppError('NOT_FOUND', 'user not found');
       return user;
     },

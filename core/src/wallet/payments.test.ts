@@ -86,7 +86,7 @@ describe('Stars payments', () => {
     expect(await check(en.id, 'garbage', 70)).toMatchObject({ ok: false, problem: 'offer_unknown' });
     expect(await check(en.id, valid, 50)).toMatchObject({ ok: false, problem: 'other_user' });
 
-    await t.core.db.updateTable('users').set({ isBlocked: true }).where('id', '=', en.id).execute();
+    await t.core.users.setBlocked(en.id, true);
     const own = encodePayload({ offerId: 'tokens_50', stars: 50, userId: en.id });
     expect(await check(en.id, own, 50)).toMatchObject({ ok: false, problem: 'blocked' });
   });
