@@ -29,6 +29,7 @@ export interface ConnectOptions {
   log?: (message: string) => void;
 }
 
+// Nested JSON (jsonb columns: sessions, analyses) keeps its own keys; only column names are camelCased.
 // int8 (bigint) and numeric come back as strings from `pg` by default; Telegram ids and token
 // amounts fit well inside 2^53, so numbers are the honest type for this app.
 const types = {
@@ -48,7 +49,10 @@ export function createDb(url: string, poolSize = 10, opts: { synchronousCommit?:
     types,
     options: opts.synchronousCommit === false ? '-c synchronous_commit=off' : undefined,
   });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
 }
 
 /**

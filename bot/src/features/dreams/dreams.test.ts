@@ -38,7 +38,15 @@ const user = (over: Partial<TestUser> = {}): TestUser => ({
   language_code: 'en',
   ...over,
 });
+// A journal entry: its day (dd/mm in English), the category's emoji, the title.
+const DREAM_BUTTON = /^\d{2}\/\d{2} \S+ \S/;
 const labels = (keyboard: { text: string }[][] = []) => keyboard.flat().map((b) => b.text);
+/** The newest message sent or edited in this user's chat (jobs of other tests write to other chats). */
+const lastIn = (h: BotHarness, u: TestUser) =>
+  h
+    .replies()
+    .filter((r) => r.chatId === u.id)
+    .at(-1);
 const sentTexts = (calls: { method: string; payload: { text?: string } }[]) =>
   calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.text);
 
@@ -82,12 +90,12 @@ describe('/dream by text', () => {
     const h = harness();
     const u = user();
     await h.sendText(u, '/dream');
-    expect(h.lastReply()?.text).toBe(
+    expect(lastIn(h, u)?.text).toBe(
       '🌙 Tell me your dream: type it, or send a voice message. /cancel to stop.',
     );
 
     await h.sendText(u, FLIGHT_DREAM);
-    const review = h.lastReply();
+    const review = lastIn(h, u);
     expect(review?.text).toContain('<b>Your dream</b>');
     expect(review?.text).toContain(FLIGHT_DREAM);
     expect(review?.text).toContain('🌟 Lucid: no · Mood before sleep: not set');
@@ -105,18 +113,21 @@ describe('/dream by text', () => {
 
     await h.pressButton(u, '▫️ 🌟 Lucid');
     await h.pressButton(u, '🙂 4');
-    expect(h.lastReply()?.messageId).toBe(review?.messageId);
-    expect(h.lastReply()?.text).toContain('🌟 Lucid: yes · Mood before sleep: 🙂 4/5');
-    expect(labels(h.lastReply()?.keyboard)).toContain('✅ 4');
-    expect(labels(h.lastReply()?.keyboard)).toContain('✅ 🌟 Lucid');
+    expect(lastIn(h, u)?.messageId).toBe(review?.messageId);
+    expect(lastIn(h, u)?.text).toContain('🌟 Lucid: yes · Mood before sleep: 🙂 4/5');
+    expect(labels(lastIn(h, u)?.keyboard)).toContain('✅ 4');
+    expect(labels(lastIn(h, u)?.keyboard)).toContain('✅ 🌟 Lucid');
 
     const calls = await h.pressButton(u, '✅ Save');
     expect(sentTexts(calls)).toEqual(['🔮 Analysing your dream…']);
     expect(calls.some((c) => c.method === 'sendChatAction' && c.payload.action === 'typing')).toBe(true);
     // The review keeps the text but loses its buttons.
-    const reviewEdit = calls.find((c) => c.method === 'editMessageReplyMarkup');
-    expect(reviewEdit?.payload.message_id).toBe(review?.messageId);
-    expect(reviewEdit?.payload.reply_markup).toBeUndefined();
+    const reviewNow = h
+      .replies()
+      .filter((r) => r.messageId === review?.messageId)
+      .at(-1);
+    expect(reviewNow?.text).toContain(FLIGHT_DREAM);
+    expect(reviewNow?.keyboard).toEqual([]);
 
     const userId = await registered(u);
     const { items } = await t.core.dreams.list(userId, {});
@@ -125,7 +136,7 @@ describe('/dream by text', () => {
 
     // The conversation is over: the next text is not another dream.
     await h.sendText(u, 'Another long text that is not a dream at all.');
-    expect(h.lastReply()?.text).toBe("I didn't quite get that. Try /menu or /help.");
+    expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
   });
 
   it('edits the "Analysing…" message into the analysis, then sends the picture', async () => {
@@ -174,11 +185,11 @@ describe('/dream by text', () => {
     const h = harness();
     const u = user({ language_code: 'ru' });
     await h.sendText(u, '/dream');
-    expect(h.lastReply()?.text).toContain('Расскажите сон');
+    expect(lastIn(h, u)?.text).toContain('Расскажите сон');
     await h.sendText(u, 'Мне снилось, что я летала над ночным городом и совсем не боялась.');
-    expect(labels(h.lastReply()?.keyboard)).toContain('✅ Сохранить');
+    expect(labels(lastIn(h, u)?.keyboard)).toContain('✅ Сохранить');
     await h.pressButton(u, '✅ Сохранить');
-    expect(h.lastReply()?.text).toBe('🔮 Разбираю ваш сон…');
+    expect(lastIn(h, u)?.text).toBe('🔮 Разбираю ваш сон…');
   });
 
   it('says why a too-short text will not do and keeps waiting for the dream', async () => {
@@ -186,11 +197,11 @@ describe('/dream by text', () => {
     const u = user();
     await h.sendText(u, '/dream');
     await h.sendText(u, 'A cat.');
-    expect(h.lastReply()?.text).toBe(
+    expect(lastIn(h, u)?.text).toBe(
       "That won't do: too short — describe the dream in a few more words (6 characters; a dream takes 10–2,000). Send the dream again, or /cancel.",
     );
     await h.sendText(u, FLIGHT_DREAM);
-    expect(h.lastReply()?.text).toContain('<b>Your dream</b>');
+    expect(lastIn(h, u)?.text).toContain('<b>Your dream</b>');
     expect((await t.core.dreams.list(await registered(u), {})).total).toBe(0);
   });
 
@@ -200,9 +211,9 @@ describe('/dream by text', () => {
     await h.sendText(u, '/dream');
     await h.sendText(u, FLIGHT_DREAM);
     await h.sendText(u, '/cancel');
-    expect(h.lastReply()?.text).toBe('Cancelled. Nothing was saved from the unfinished step.');
+    expect(lastIn(h, u)?.text).toBe('Cancelled. Nothing was saved from the unfinished step.');
     await h.sendText(u, FLIGHT_DREAM);
-    expect(h.lastReply()?.text).toBe("I didn't quite get that. Try /menu or /help.");
+    expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
     expect((await t.core.dreams.list(await registered(u), {})).total).toBe(0);
   });
 
@@ -212,8 +223,8 @@ describe('/dream by text', () => {
     await h.sendText(u, '/dream');
     await h.sendText(u, FLIGHT_DREAM);
     await h.pressButton(u, '✖️ Cancel');
-    expect(h.lastReply()?.text).toBe('Cancelled. This dream was not saved.');
-    expect(h.lastReply()?.keyboard).toEqual([]);
+    expect(lastIn(h, u)?.text).toBe('Cancelled. This dream was not saved.');
+    expect(lastIn(h, u)?.keyboard).toEqual([]);
     expect((await t.core.dreams.list(await registered(u), {})).total).toBe(0);
   });
 
@@ -223,11 +234,11 @@ describe('/dream by text', () => {
     await h.sendText(u, '/dream');
     await h.sendText(u, 'I was flying over a city.');
     await h.pressButton(u, '✏️ Edit');
-    expect(h.lastReply()?.text).toBe('✏️ Send the corrected text of the dream.');
+    expect(lastIn(h, u)?.text).toBe('✏️ Send the corrected text of the dream.');
     await h.sendText(u, 'I was flying over a city of glass.');
-    expect(h.lastReply()?.text).toContain('I was flying over a city of glass.');
+    expect(lastIn(h, u)?.text).toContain('I was flying over a city of glass.');
     await h.sendText(u, FLIGHT_DREAM);
-    expect(h.lastReply()?.text).toContain(FLIGHT_DREAM);
+    expect(lastIn(h, u)?.text).toContain(FLIGHT_DREAM);
     await h.pressButton(u, '✅ Save');
     const { items } = await t.core.dreams.list(await registered(u), {});
     expect(items.map((d) => d.text)).toEqual([FLIGHT_DREAM]);
@@ -239,9 +250,9 @@ describe('/dream by text', () => {
     await h.sendText(u, '/dream');
     await h.sendText(u, FLIGHT_DREAM);
     await h.sendText(u, '/help');
-    expect(h.lastReply()?.text).toContain('<b>Mechta</b> keeps your dreams');
+    expect(lastIn(h, u)?.text).toContain('<b>Mechta</b> keeps your dreams');
     await h.sendText(u, FLIGHT_DREAM);
-    expect(h.lastReply()?.text).toBe("I didn't quite get that. Try /menu or /help.");
+    expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
   });
 
   it('the main menu button starts the same conversation', async () => {
@@ -249,7 +260,7 @@ describe('/dream by text', () => {
     const u = user();
     await h.sendText(u, '/menu');
     await h.pressButton(u, '🌙 Log a dream');
-    expect(h.lastReply()?.text).toContain('Tell me your dream');
+    expect(lastIn(h, u)?.text).toContain('Tell me your dream');
   });
 
   it('asks for text when the server cannot transcribe voice', async () => {
@@ -262,7 +273,7 @@ describe('/dream by text', () => {
     ]);
     expect(calls.some((c) => c.method === 'getFile')).toBe(false);
     await h.sendText(u, FLIGHT_DREAM);
-    expect(h.lastReply()?.text).toContain('<b>Your dream</b>');
+    expect(lastIn(h, u)?.text).toContain('<b>Your dream</b>');
   });
 });
 
@@ -281,13 +292,13 @@ describe('refusals when saving', () => {
       await h.sendText(u, CHASE_DREAM);
       const calls = await h.pressButton(u, '✅ Save');
       expect(sentTexts(calls)).toEqual(['🔮 Analysing your dream…']);
-      const answer = h.lastReply();
+      const answer = lastIn(h, u);
       expect(answer?.method).toBe('editMessageText');
       expect(answer?.text).toBe("You've reached today's limit (1). It resets at midnight your time.");
       const { items } = await limited.core.dreams.list(await registered(u, limited.core), {});
       expect(items.map((d) => d.text)).toEqual([FLIGHT_DREAM]);
       await h.sendText(u, CHASE_DREAM);
-      expect(h.lastReply()?.text).toBe("I didn't quite get that. Try /menu or /help.");
+      expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
     } finally {
       await limited.close();
     }
@@ -299,7 +310,7 @@ describe('refusals when saving', () => {
       const h = harness(poor.core);
       const u = user();
       await logDream(h, u, FLIGHT_DREAM);
-      expect(h.lastReply()?.text).toBe('Not enough tokens: this costs 1, you have 0. Top up with /buy.');
+      expect(lastIn(h, u)?.text).toBe('Not enough tokens: this costs 1, you have 0. Top up with /buy.');
       const userId = await registered(u, poor.core);
       expect((await poor.core.dreams.list(userId, {})).total).toBe(0);
       expect((await poor.core.wallet.getBalance(userId)).balance).toBe(0);
@@ -315,11 +326,11 @@ describe('the dream card', () => {
     const userId = await registered(u);
     const [dream] = (await t.core.dreams.list(userId, {})).items;
     await untilAnalysed(userId, dream!.id);
-    // The card is drawn from what the job stored.
+    // The card comes first, then the picture, then the card is redrawn without "Drawing…".
     await waitFor(
-      async () => h.replies().find((r) => labels(r.keyboard).includes('🗑 Delete') && r.chatId === u.id),
-      (r) => r !== undefined,
-      { what: 'the card' },
+      async () => lastIn(h, u),
+      (r) => labels(r?.keyboard).includes('🗑 Delete') && !r?.text.includes('Drawing your dream'),
+      { what: 'the finished card' },
     );
     return { userId, dreamId: dream!.id };
   }
@@ -330,7 +341,7 @@ describe('the dream card', () => {
     const { userId } = await analysedDream(h, u);
     const before = (await t.core.wallet.getBalance(userId)).balance;
     await h.pressButton(u, '🎬 Make a video (10 tokens)');
-    expect(h.lastReply()?.text).toBe(
+    expect(lastIn(h, u)?.text).toBe(
       "🎬 Video generation isn't available on this server; nothing was charged.",
     );
     expect((await t.core.wallet.getBalance(userId)).balance).toBe(before);
@@ -344,25 +355,39 @@ describe('the dream card', () => {
     const calls = await h.pressButton(anna, '🌍 Share');
     const toast = calls.find((c) => c.method === 'answerCallbackQuery');
     expect(toast?.payload.text).toMatch(/^🌍 Shared to the public feed for (24 h|23 h 59 min)\.$/);
-    expect(h.lastReply()?.text).toMatch(/🌍 In the public feed, (24 h|23 h 59 min) left/);
-    expect(h.lastReply()?.text).toContain(`🔗 https://t.me/mechta_test_bot?start=dream_${dreamId}`);
-    expect(labels(h.lastReply()?.keyboard)).toContain('🔒 Unshare');
+    expect(lastIn(h, anna)?.text).toMatch(/🌍 In the public feed, (24 h|23 h 59 min) left/);
+    expect(lastIn(h, anna)?.text).toContain(`🔗 https://t.me/mechta_test_bot?start=dream_${dreamId}`);
+    expect(labels(lastIn(h, anna)?.keyboard)).toContain('🔒 Unshare');
 
     await h.sendText(bob, '/feed');
-    const feed = h.lastReply();
+    const feed = lastIn(h, bob);
     expect(feed?.text).toContain('🌍 <b>Dreams shared in the last 24 h</b> — 1');
     expect(feed?.text).toMatch(/1\. 🕊 <b>.+<\/b> — Anna · ⏳ (24 h|23 h 59 min) left/);
     await h.pressButton(bob, /^1\. /);
-    const card = h.lastReply();
+    const card = lastIn(h, bob);
     expect(card?.text).toContain('👤 Anna');
     expect(card?.text).toMatch(/⏳ .+ left in the feed · 👁 1/);
     // Someone else's dream: no owner buttons.
     expect(labels(card?.keyboard)).toEqual([]);
 
     await h.pressButton(anna, '🔒 Unshare');
-    expect(labels(h.lastReply()?.keyboard)).toContain('🌍 Share');
+    expect(labels(lastIn(h, anna)?.keyboard)).toContain('🌍 Share');
     await h.sendText(bob, '/feed');
-    expect(h.lastReply()?.text).toContain('Nobody has shared a dream in the last 24 h');
+    expect(lastIn(h, bob)?.text).toContain('Nobody has shared a dream in the last 24 h');
+  });
+
+  it('card buttons still work while another dream is being told, and the draft waits', async () => {
+    const h = harness();
+    const u = user();
+    const { userId } = await analysedDream(h, u);
+    await h.sendText(u, '/dream');
+    await h.sendText(u, CHASE_DREAM);
+    await h.pressButton(u, '🌍 Share');
+    expect(lastIn(h, u)?.text).toContain('🌍 In the public feed');
+    const calls = await h.pressButton(u, '✅ Save');
+    expect(sentTexts(calls)).toEqual(['🔮 Analysing your dream…']);
+    expect((await t.core.dreams.list(userId, {})).total).toBe(2);
+    await h.pressButton(u, '🔒 Unshare');
   });
 
   it('shares anonymously: the feed does not name the author', async () => {
@@ -370,11 +395,11 @@ describe('the dream card', () => {
     const anna = user({ first_name: 'Anonymia' });
     await analysedDream(h, anna);
     await h.pressButton(anna, '🕶 Share anonymously');
-    expect(h.lastReply()?.text).toContain('🕶 In the public feed anonymously');
+    expect(lastIn(h, anna)?.text).toContain('🕶 In the public feed anonymously');
     const viewer = user();
     await h.sendText(viewer, '/feed');
-    expect(h.lastReply()?.text).toContain('— Anonymous dreamer ·');
-    expect(h.lastReply()?.text).not.toContain('Anonymia');
+    expect(lastIn(h, viewer)?.text).toContain('— Anonymous dreamer ·');
+    expect(lastIn(h, viewer)?.text).not.toContain('Anonymia');
     await h.pressButton(anna, '🔒 Unshare');
   });
 
@@ -386,15 +411,15 @@ describe('the dream card', () => {
     expect(ask.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toBe(
       'Delete this dream with its picture and video for good?',
     );
-    expect(labels(h.lastReply()?.keyboard)).toEqual(['🗑 Yes, delete it', '↩️ Keep it']);
+    expect(labels(lastIn(h, u)?.keyboard)).toEqual(['🗑 Yes, delete it', '↩️ Keep it']);
     await h.pressButton(u, '↩️ Keep it');
-    expect(labels(h.lastReply()?.keyboard)).toContain('🗑 Delete');
+    expect(labels(lastIn(h, u)?.keyboard)).toContain('🗑 Delete');
     expect((await t.core.dreams.get(userId, dreamId)).id).toBe(dreamId);
 
     await h.pressButton(u, '🗑 Delete');
     await h.pressButton(u, '🗑 Yes, delete it');
-    expect(h.lastReply()?.text).toBe('🗑 Dream deleted, together with its picture and video.');
-    expect(h.lastReply()?.keyboard).toEqual([]);
+    expect(lastIn(h, u)?.text).toBe('🗑 Dream deleted, together with its picture and video.');
+    expect(lastIn(h, u)?.keyboard).toEqual([]);
     const gone = await t.core.dreams.get(userId, dreamId).catch((e: unknown) => e);
     expect(isAppError(gone) && gone.code).toBe('NOT_FOUND');
   });
@@ -440,11 +465,48 @@ describe('the dream card', () => {
   });
 });
 
+describe('dreams logged outside the chat (the Mini App)', () => {
+  it('the chat gets the card and the picture, unless "Generation finished" is switched off', async () => {
+    const h = harness();
+    const on = user();
+    const off = user();
+    const onId = await registered(on);
+    const offId = await registered(off);
+    await t.core.users.updateSettings(offId, { notifications: { generations: false } });
+    const dream = await t.core.dreams.create(onId, { text: FLIGHT_DREAM, source: 'api' });
+    await untilAnalysed(onId, dream.id);
+    const card = await waitFor(
+      async () => h.replies().find((r) => r.chatId === on.id && r.method === 'sendMessage'),
+      (r) => r !== undefined,
+      { what: 'the card' },
+    );
+    expect(labels(card?.keyboard)).toContain('🗑 Delete');
+    await waitFor(
+      async () => h.replies().find((r) => r.chatId === on.id && r.method === 'sendPhoto'),
+      (r) => r !== undefined,
+      { what: 'the picture' },
+    );
+
+    // The same notifications for the user who switched them off reach nobody.
+    const notifier = createBotNotifier(h.bot, t.core);
+    const quiet = await t.core.dreams.create(offId, { text: FLIGHT_DREAM, source: 'api' });
+    const view = await untilAnalysed(offId, quiet.id);
+    const before = h.calls.length;
+    await notifier.dreamAnalysed(offId, view);
+    await notifier.dreamImage(offId, view, { path: '/nonexistent.png', mime: 'image/png' });
+    expect(h.calls.slice(before).filter((c) => Number(c.payload.chat_id) === off.id)).toEqual([]);
+    // A failure is always told: tokens came back.
+    await notifier.dreamFailed(offId, view, 'image', 2);
+    expect(lastIn(h, off)?.text).toContain("I couldn't draw this dream. 2 tokens are back on your balance.");
+  });
+});
+
 describe('/dreams, the journal', () => {
   it('says the journal is empty at first', async () => {
     const h = harness();
-    await h.sendText(user(), '/dreams');
-    expect(h.lastReply()?.text).toBe('📖 Your journal is empty for now. Tell me a dream: /dream');
+    const u = user();
+    await h.sendText(u, '/dreams');
+    expect(lastIn(h, u)?.text).toBe('📖 Your journal is empty for now. Tell me a dream: /dream');
   });
 
   it('pages through five dreams at a time and opens a dream as its card', async () => {
@@ -458,28 +520,36 @@ describe('/dreams, the journal', () => {
       });
       await untilAnalysed(userId, dream.id);
     }
+    // Each dream's card and picture reach the chat too; the journal comes after them.
+    await waitFor(
+      async () => h.replies().filter((r) => r.method === 'sendPhoto' && r.chatId === u.id).length,
+      (n) => n === 7,
+      { what: 'the seven pictures' },
+    );
     await h.sendText(u, '/dreams');
-    const journal = h.lastReply();
+    const journal = lastIn(h, u);
     expect(journal?.text).toContain('📖 <b>Your dream journal</b> — 7 dreams');
     expect(journal?.text).toContain('Page 1 of 2');
     const buttons = labels(journal?.keyboard);
-    expect(buttons.filter((b) => b.includes('Dream number'))).toHaveLength(5);
+    expect(buttons.filter((b) => DREAM_BUTTON.test(b))).toHaveLength(5);
     expect(buttons).toContain('1 / 2');
     expect(buttons).toContain('▶️');
     expect(buttons).toContain('[All]');
 
     await h.pressButton(u, '▶️');
-    const second = h.lastReply();
+    const second = lastIn(h, u);
     expect(second?.method).toBe('editMessageText');
     expect(second?.text).toContain('Page 2 of 2');
-    expect(labels(second?.keyboard).filter((b) => b.includes('Dream number'))).toHaveLength(2);
+    const onSecond = labels(second?.keyboard).filter((b) => DREAM_BUTTON.test(b));
+    expect(onSecond).toHaveLength(2);
     expect(labels(second?.keyboard)).toContain('◀️');
 
-    await h.pressButton(u, /Dream number 1/);
-    const card = h.lastReply();
-    expect(card?.method).toBe('sendMessage');
-    expect(card?.text).toContain('Dream number 1: a quiet walk by the sea.');
-    expect(labels(card?.keyboard)).toContain('🗑 Delete');
+    // Newest first: the last entry of the second page is the first dream (all are titled alike).
+    const first = second?.keyboard.flat().filter((b) => DREAM_BUTTON.test(b.text))[1];
+    const opened = await h.clickButton(u, first && 'callback_data' in first ? first.callback_data : '');
+    const card = opened.find((c) => c.method === 'sendMessage');
+    expect(card?.payload.text).toContain('Dream number 1: a quiet walk by the sea.');
+    expect(labels(card?.payload.reply_markup?.inline_keyboard)).toContain('🗑 Delete');
   });
 
   it('searches with /dreams <words> and filters by category', async () => {
@@ -491,21 +561,28 @@ describe('/dreams, the journal', () => {
     await untilAnalysed(userId, flight.id);
     await untilAnalysed(userId, chase.id);
 
+    // The cards and pictures of these dreams may still be arriving: follow the journal message itself.
     await h.sendText(u, '/dreams corridors');
-    expect(h.lastReply()?.text).toContain('— 1 dream');
-    expect(h.lastReply()?.text).toContain('🔎 “corridors”');
-    expect(labels(h.lastReply()?.keyboard)).toContain('✖️ Clear the search');
+    const journalId = h.replies().find((r) => r.chatId === u.id && r.text.startsWith('📖'))?.messageId;
+    const journal = () =>
+      h
+        .replies()
+        .filter((r) => r.messageId === journalId && r.chatId === u.id)
+        .at(-1);
+    expect(journal()?.text).toContain('— 1 dream');
+    expect(journal()?.text).toContain('🔎 “corridors”');
+    expect(labels(journal()?.keyboard)).toContain('✖️ Clear the search');
     await h.pressButton(u, '✖️ Clear the search');
-    expect(h.lastReply()?.text).toContain('— 2 dreams');
+    expect(journal()?.text).toContain('— 2 dreams');
 
     await h.pressButton(u, '🕊');
-    expect(h.lastReply()?.text).toContain('🏷 🕊 Flight');
-    expect(h.lastReply()?.text).toContain('— 1 dream');
-    expect(labels(h.lastReply()?.keyboard)).toContain('[🕊]');
+    expect(journal()?.text).toContain('🏷 🕊 Flight');
+    expect(journal()?.text).toContain('— 1 dream');
+    expect(labels(journal()?.keyboard)).toContain('[🕊]');
     await h.pressButton(u, '🦇');
-    expect(h.lastReply()?.text).toContain('Nothing found.');
+    expect(journal()?.text).toContain('Nothing found.');
     await h.pressButton(u, 'All');
-    expect(h.lastReply()?.text).toContain('— 2 dreams');
+    expect(journal()?.text).toContain('— 2 dreams');
   });
 
   it('the main menu opens the journal and the feed', async () => {
@@ -513,10 +590,10 @@ describe('/dreams, the journal', () => {
     const u = user();
     await h.sendText(u, '/menu');
     await h.pressButton(u, '📖 Journal');
-    expect(h.lastReply()?.text).toContain('Your journal is empty');
+    expect(lastIn(h, u)?.text).toContain('Your journal is empty');
     await h.sendText(u, '/menu');
     await h.pressButton(u, '🌍 Feed');
-    expect(h.lastReply()?.text).toMatch(/Nobody has shared a dream|Dreams shared in the last 24 h/);
+    expect(lastIn(h, u)?.text).toMatch(/Nobody has shared a dream|Dreams shared in the last 24 h/);
   });
 });
 
@@ -533,13 +610,13 @@ describe('deep links', () => {
 
     const stranger = user();
     await h.sendText(stranger, `/start dream_${dream.id}`);
-    expect(h.lastReply()?.text).toBe(
+    expect(lastIn(h, stranger)?.text).toBe(
       "That dream isn't available: it is private, deleted or no longer in the feed.",
     );
 
     await t.core.dreams.share(ownerId, dream.id, {});
     await h.sendText(stranger, `/start dream_${dream.id}`);
-    expect(h.lastReply()?.text).toContain(FLIGHT_DREAM);
-    expect(h.lastReply()?.text).toContain('👤 Vera');
+    expect(lastIn(h, stranger)?.text).toContain(FLIGHT_DREAM);
+    expect(lastIn(h, stranger)?.text).toContain('👤 Vera');
   });
 });

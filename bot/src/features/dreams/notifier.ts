@@ -1,4 +1,4 @@
-import type { Core, DreamsNotifier, DreamView } from '@mechta/core';
+import { type Core, DEFAULT_NOTIFICATIONS, type DreamsNotifier, type DreamView } from '@mechta/core';
 import { type Bot, GrammyError, type InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../../context.ts';
 import {
@@ -21,9 +21,17 @@ import { isNotModified } from './telegram.ts';
 export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNotifier {
   const logger = core.logger.child({ feature: 'dreams', part: 'notifier' });
 
-  async function translatorFor(userId: number): Promise<Translate> {
-    const language = (await core.users.findUser(userId))?.language ?? 'en';
-    return (key, args) => core.translator.t(language, key, args);
+  /**
+   * The reader's translations, and whether they want to hear about finished work they did not start
+   * from the chat (a dream logged in the Mini App): the "Generation finished" switch in /settings.
+   */
+  async function reader(userId: number): Promise<{ t: Translate; wantsGenerations: boolean }> {
+    const user = await core.users.findUser(userId);
+    const language = user?.language ?? 'en';
+    return {
+      t: (key, args) => core.translator.t(language, key, args),
+      wantsGenerations: { ...DEFAULT_NOTIFICATIONS, ...user?.notifications }.generations,
+    };
   }
 
   const botUsername = () => {
@@ -91,9 +99,12 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
   }
 
   /** Redraws the analysis card (the picture arrived or failed), if the bot still knows where it is. */
-  async function redrawCard(t: Translate, dream: DreamView): Promise<void> {
-    const target = await recallTarget(core, 'card', dream.id);
+  async function redrawCard(t: Translate, userId: number, dreamId: string): Promise<void> {
+    const target = await recallTarget(core, 'card', dreamId);
     if (!target) return;
+    // Read afresh: the user may have shared it since the job read it.
+    const dream = await core.dreams.get(userId, dreamId).catch(() => undefined);
+    if (!dream) return;
     const { text, reply_markup } = card(t, dream);
     await bot.api
       .editMessageText(target.chatId, target.messageId, text, { parse_mode: 'HTML', reply_markup })
@@ -104,14 +115,18 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
 
   return {
     async dreamAnalysed(userId, dream, target) {
-      const t = await translatorFor(userId);
+      const { t, wantsGenerations } = await reader(userId);
+      if (!target && !wantsGenerations) return;
       const { text, reply_markup } = card(t, dream);
       const shown = await editOrSend(userId, target, text, reply_markup);
       if (shown) await rememberTarget(core, 'card', dream.id, shown);
     },
 
     async dreamImage(userId, dream, image) {
-      const t = await translatorFor(userId);
+      const { t, wantsGenerations } = await reader(userId);
+      // A dream told in the chat gets its picture there; others only when the user wants to hear.
+      const told = await recallTarget(core, 'card', dream.id);
+      if (!told && !wantsGenerations) return;
       const caption = [`<b>${escapeHtml(dreamTitle(dream))}</b>`];
       if (dream.image_offline) caption.push(t('bot-dream-image-offline'));
       await delivering(userId, async () => {
@@ -120,12 +135,13 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
           parse_mode: 'HTML',
         });
       });
-      await redrawCard(t, dream);
+      await redrawCard(t, userId, dream.id);
     },
 
     async dreamVideo(userId, dream, target, file) {
-      const t = await translatorFor(userId);
+      const { t, wantsGenerations } = await reader(userId);
       const progress = target ?? (await recallTarget(core, 'video', dream.id));
+      if (!progress && !wantsGenerations) return;
       if (progress) {
         await editOrSend(userId, progress, renderVideoProgress(t, dream));
       }
@@ -147,10 +163,11 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
     },
 
     async dreamFailed(userId, dream, kind, refunded) {
-      const t = await translatorFor(userId);
+      // Always told, whatever the switches: tokens came back and the user should know why.
+      const { t } = await reader(userId);
       const text = renderFailure(t, dream, kind, refunded);
       if (kind === 'image') {
-        await redrawCard(t, dream);
+        await redrawCard(t, userId, dream.id);
         await editOrSend(userId, undefined, text);
         return;
       }

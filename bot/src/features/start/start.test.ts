@@ -79,7 +79,7 @@ describe('/help, /menu and the main menu', () => {
     const u = user({ language_code: 'en' });
     await h.sendText(u, '/menu');
     expect(h.lastReply()?.text).toBe('Main menu');
-    await h.pressButton(u, '🌙 Log a dream');
+    await h.pressButton(u, '🔮 Energy of the day');
     expect(h.lastReply()?.text).toBe('This part of Mechta is coming soon.');
     await h.pressButton(u, '❓ Help');
     expect(h.lastReply()?.text).toContain('<b>Mechta</b> keeps your dreams');
@@ -128,7 +128,7 @@ describe('/cancel and unbuilt commands', () => {
   it('answers every planned command with "coming soon", never silence', async () => {
     const h = createBotHarness(t.core);
     const u = user({ language_code: 'en' });
-    for (const command of ['/dream', '/dreams', '/feed', '/moment', '/today', '/delete_me']) {
+    for (const command of ['/moment', '/today', '/delete_me']) {
       const calls = await h.sendText(u, command);
       expect(calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.text)).toEqual([
         'This part of Mechta is coming soon.',

@@ -1,0 +1,97 @@
+## Bot: /dream (logging by text or voice), the dream card, /dreams (journal), /feed
+
+bot-dream-ask = 🌙 Tell me your dream: type it, or send a voice message. /cancel to stop.
+bot-dream-send-text-or-voice = I can take a dream as text or as a voice message. Send it again, or /cancel.
+bot-dream-text-invalid = That won't do: { $reason } ({ $length } characters; a dream takes { $min }–{ $max }). Send the dream again, or /cancel.
+bot-dream-send-again = Send the dream again, or /cancel.
+bot-dream-voice-unavailable = I can't listen to voice messages on this server. Please type your dream instead.
+bot-dream-voice-too-long = That voice message is too long (up to { $minutes } minutes). Send a shorter one, or type the dream.
+bot-dream-voice-failed = I couldn't make out that voice message. Try again, or type the dream.
+bot-dream-voice-empty = I couldn't hear any words in that voice message. Try again, or type the dream.
+bot-dream-voice-invalid =
+    I heard: <i>{ $text }</i>
+    That won't do: { $reason } ({ $length } characters; a dream takes { $min }–{ $max }). Send the dream again, or /cancel.
+
+bot-dream-review-title = <b>Your dream</b>
+bot-dream-review-heard = <b>Here is what I heard</b>
+bot-dream-review-extras = 🌟 Lucid: { $lucid } · Mood before sleep: { $mood }
+bot-dream-review-hint = Mark it lucid or tap your mood before sleep, then save. To change the text, tap ✏️ Edit or simply send the new text.
+bot-dream-review-hint-heard = Is that right? Save it, or tap ✏️ Edit and send the corrected text.
+bot-dream-yes = yes
+bot-dream-no = no
+bot-dream-mood-none = not set
+bot-dream-mood-value = { $face } { $mood }/5
+bot-dream-button-lucid = 🌟 Lucid
+bot-dream-button-save = ✅ Save
+bot-dream-button-edit = ✏️ Edit
+bot-dream-button-cancel = ✖️ Cancel
+bot-dream-ask-edit = ✏️ Send the corrected text of the dream.
+bot-dream-cancelled = Cancelled. This dream was not saved.
+bot-dream-analysing = 🔮 Analysing your dream…
+
+bot-dream-card-lucid = 🌟 lucid
+bot-dream-card-mood = mood before sleep { $mood }
+bot-dream-card-author = 👤 { $name }
+bot-dream-card-themes = 🧭 Themes: { $list }
+bot-dream-card-emotions = 💭 Emotions: { $list }
+bot-dream-card-symbols = 🔑 Symbols: { $list }
+bot-dream-card-offline = ⚙️ Offline analysis (no AI service on this server)
+bot-dream-card-pending = 🔮 Still analysing…
+bot-dream-card-failed = ⚠️ The analysis could not be made.
+bot-dream-card-drawing = 🎨 Drawing your dream…
+bot-dream-card-public = 🌍 In the public feed, { $left } left
+bot-dream-card-public-anonymous = 🕶 In the public feed anonymously, { $left } left
+bot-dream-card-in-feed = ⏳ { $left } left in the feed · 👁 { $views }
+bot-dream-card-link = 🔗 { $link }
+bot-dream-left = { $hours ->
+    [0] { $minutes } min
+   *[other] { $minutes ->
+        [0] { $hours } h
+       *[other] { $hours } h { $minutes } min
+    }
+}
+
+bot-dream-button-video = 🎬 Make a video ({ $price } { $price ->
+    [one] token
+   *[other] tokens
+})
+bot-dream-button-share = 🌍 Share
+bot-dream-button-share-anonymous = 🕶 Share anonymously
+bot-dream-button-unshare = 🔒 Unshare
+bot-dream-button-delete = 🗑 Delete
+bot-dream-button-open-app = 📱 Open in Mechta
+bot-dream-button-delete-confirm = 🗑 Yes, delete it
+bot-dream-button-delete-keep = ↩️ Keep it
+bot-dream-delete-ask = Delete this dream with its picture and video for good?
+bot-dream-deleted = 🗑 Dream deleted, together with its picture and video.
+bot-dream-shared = 🌍 Shared to the public feed for { $left }.
+bot-dream-shared-anonymous = 🕶 Shared anonymously to the public feed for { $left }.
+bot-dream-unshared = 🔒 The dream is private again.
+bot-dream-not-available = That dream isn't available: it is private, deleted or no longer in the feed.
+
+bot-dream-video-queued = 🎬 Video: queued…
+bot-dream-video-progress = 🎬 Video: { $progress }%
+bot-dream-video-ready = 🎬 Video: ready ✅
+bot-dream-video-failed = 🎬 Video: failed
+bot-dream-video-unavailable = 🎬 Video generation isn't available on this server; nothing was charged.
+bot-dream-video-busy = The video of this dream is already being made.
+bot-dream-video-done = The video of this dream is already made — it is further up in this chat.
+bot-dream-image-offline = 🎨 offline art
+
+bot-dream-journal-empty = 📖 Your journal is empty for now. Tell me a dream: /dream
+bot-dream-journal-title = 📖 <b>Your dream journal</b> — { $total ->
+    [one] { $total } dream
+   *[other] { $total } dreams
+}
+bot-dream-journal-search = 🔎 “{ $q }”
+bot-dream-journal-category = 🏷 { $category }
+bot-dream-journal-nothing = Nothing found. Try other words or another category.
+bot-dream-journal-hint = Tap a dream to open it. Search: <code>/dreams words</code>
+bot-dream-page = Page { $page } of { $pages }
+bot-dream-filter-all = All
+bot-dream-clear-search = ✖️ Clear the search
+
+bot-dream-feed-empty = 🌍 Nobody has shared a dream in the last { $hours } h. Open one of yours and tap 🌍 Share to be the first.
+bot-dream-feed-title = 🌍 <b>Dreams shared in the last { $hours } h</b> — { $total }
+bot-dream-feed-item = { $n }. { $emoji } <b>{ $title }</b> — { $author } · ⏳ { $left } left
+bot-dream-author-you = you
