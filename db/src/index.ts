@@ -1,5 +1,6 @@
 export * from './connect.ts';
 export * from './migrate.ts';
+export * from './repositories/admin.ts';
 export * from './repositories/authSessions.ts';
 export * from './repositories/botSessions.ts';
 export * from './repositories/dreams.ts';
@@ -8,3 +9,4 @@ export * from './repositories/updates.ts';
 export * from './repositories/users.ts';
 export * from './repositories/wallet.ts';
 export type * from './schema.ts';
+export * from './seed.ts';

@@ -27,7 +27,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { core: Core }) 
     const m = /^Bearer\s+(.+)$/i.exec(header);
     if (!m?.[1]) throw new AppError('UNAUTHORIZED', 'missing bearer token');
     const claims = await core.auth.verify(m[1]);
-    const user = await core.users.findUser(claims.userId);
+    const user = await core.users.getUser(claims.userId);
     if (!user) throw new AppError('UNAUTHORIZED', 'user no longer exists');
     if (user.isBlocked) throw new AppError('USER_BLOCKED');
     req.auth = claims;

@@ -11,6 +11,7 @@ import {
 } from '@mechta/db';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../errors.ts';
+import type { Cache } from '../platform/cache.ts';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
@@ -35,8 +36,18 @@ const newRefreshToken = () => randomBytes(32).toString('base64url');
  * API sessions: a short-lived JWT access token plus an opaque refresh token stored hashed and
  * rotated on every use, so a refresh token works exactly once.
  */
-export function createAuthService(deps: { db: Database; jwtSecret: string; now?: () => Date }) {
-  const { db } = deps;
+/** An open session is remembered this long, so most requests skip the session lookup. */
+const SESSION_CACHE_SECONDS = 60;
+
+export function createAuthService(deps: {
+  db: Database;
+  jwtSecret: string;
+  cache?: Cache;
+  now?: () => Date;
+}) {
+  const { db, cache } = deps;
+  const sessionKey = (id: string) => `auth-session:${id}`;
+  const forgetSession = (id: string) => cache?.del(sessionKey(id));
   const key = new TextEncoder().encode(deps.jwtSecret);
   const now = deps.now ?? (() => new Date());
 
@@ -105,10 +116,17 @@ export function createAuthService(deps: { db: Database; jwtSecret: string; now?:
         throw new AppError('UNAUTHORIZED', 'access token is not valid');
       }
       if (!sub || typeof sid !== 'string') throw new AppError('UNAUTHORIZED', 'access token is not valid');
+      // Logout evicts this entry, so a cached "open" never outlives the session.
+      const cachedOwner = await cache?.get(sessionKey(sid));
+      if (cachedOwner !== undefined && cachedOwner !== null) {
+        if (cachedOwner !== sub) throw new AppError('UNAUTHORIZED', 'session has ended');
+        return { userId: Number(sub), sessionId: sid };
+      }
       const session = await findAuthSession(db, sid);
       if (!session || session.revokedAt || session.userId !== Number(sub)) {
         throw new AppError('UNAUTHORIZED', 'session has ended');
       }
+      await cache?.set(sessionKey(sid), sub, SESSION_CACHE_SECONDS);
       return { userId: Number(sub), sessionId: sid };
     },
 
@@ -124,8 +142,17 @@ export function createAuthService(deps: { db: Database; jwtSecret: string; now?:
       }));
     },
 
-    logout: (sessionId: string) => revokeAuthSession(db, sessionId),
-    logoutEverywhere: (userId: number) => revokeAllAuthSessions(db, userId),
+    async logout(sessionId: string): Promise<void> {
+      await revokeAuthSession(db, sessionId);
+      await forgetSession(sessionId);
+    },
+
+    async logoutEverywhere(userId: number): Promise<number> {
+      const open = await listActiveAuthSessions(db, userId);
+      const ended = await revokeAllAuthSessions(db, userId);
+      await Promise.all(open.map((s) => forgetSession(s.id)));
+      return ended;
+    },
   };
 }
 

@@ -119,6 +119,15 @@ export function createUsersService(deps: UsersDeps) {
     requireUser,
     findUser: (id: number) => findUserById(db, id),
 
+    /** The user, served from the cache when fresh (every change through this service evicts it). */
+    async getUser(id: number): Promise<User | undefined> {
+      const cached = await cachedUser(id);
+      if (cached) return cached;
+      const user = await findUserById(db, id);
+      if (user) await remember(user);
+      return user;
+    },
+
     onUserCreated(hook: UserCreatedHook) {
       createdHooks.push(hook);
     },

@@ -1,0 +1,149 @@
+/**
+ * journal: with 1,000,000 dreams over 100,000 users, GET /api/v1/dreams (a journal page) and
+ * GET /api/v1/dreams?q=… (full-text search), requests per second and p99 at 50 connections, next
+ * to a Fastify hello-world measured in the same run; the query plans are recorded (EXPLAIN).
+ * Goals (issue 3): journal ≥ 30% of hello-world, p99 ≤ 20 ms; search p99 ≤ 50 ms; plans use indexes.
+ *
+ * The seeded database is kept in .data/bench (embedded) or mechta_bench_journal (DATABASE_URL), so
+ * only the first run pays for seeding.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countRows, explain, listDreams, seedDreams, seedUsers } from '@mechta/db';
+import autocannon from 'autocannon';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { benchDatabase } from './db.ts';
+import { round, writeResult } from './lib.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FIRST = 10_000_000;
+const USERS = Number(process.env.SEED_USERS ?? 100_000);
+const DREAMS = Number(process.env.SEED_DREAMS ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+
+const database = await benchDatabase('journal', {
+  keepDir: path.join(here, '../.data/bench'),
+  fresh: false,
+  poolSize: 4,
+});
+const haveDreams = await countRows(database.db, 'dreams');
+if (haveDreams < DREAMS) {
+  console.log(`seeding ${USERS} users and ${DREAMS - haveDreams} dreams (first run only)…`);
+  const t = performance.now();
+  await seedUsers(database.db, { firstUserId: FIRST, count: USERS });
+  await seedDreams(database.db, { firstUserId: FIRST, users: USERS, count: DREAMS - haveDreams });
+  console.log(`seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+// The exact statements the API runs, captured from the repository and explained.
+const captured: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+const logged = new Kysely<never>({
+  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }),
+  plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  log: (e) => {
+    if (e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters });
+  },
+});
+const sampleUser = FIRST + 4242;
+await listDreams(logged as never, sampleUser, {}, { limit: 20, offset: 0 });
+const journalStatements = captured.splice(0);
+await listDreams(logged as never, sampleUser, { q: 'летал' }, { limit: 20, offset: 0 });
+const searchStatements = captured.splice(0);
+const plans = {
+  journal_page: await explain(database.db, journalStatements[0]!),
+  journal_count: await explain(database.db, journalStatements[1]!),
+  search_page: await explain(database.db, searchStatements[0]!),
+};
+await logged.destroy();
+
+async function serve(args: string[]): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'journal-server.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, SEED_USERS: String(USERS) },
+  });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  return { port, child };
+}
+const stop = (c: ChildProcess) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')));
+
+async function load(url: string, tokens: string[] | null, pathFor: (i: number) => string) {
+  let i = 0;
+  const run = () =>
+    autocannon({
+      url,
+      connections: 50,
+      duration: DURATION,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const n = i++;
+            return {
+              ...req,
+              path: pathFor(n),
+              headers: tokens
+                ? { ...req.headers, authorization: `Bearer ${tokens[n % tokens.length]}` }
+                : req.headers,
+            };
+          },
+        },
+      ],
+    });
+  await autocannon({ url, connections: 20, duration: 2 }); // warm-up
+  const r = await run();
+  return {
+    requests_per_second: round(r.requests.average, 1),
+    latency_ms: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    non_2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
+
+const hello = await serve(['hello']);
+const helloResult = await load(`http://127.0.0.1:${hello.port}`, null, () => '/');
+await stop(hello.child);
+
+const tokensFile = path.join(os.tmpdir(), `mechta-journal-tokens-${process.pid}.json`);
+const api = await serve(['api', database.url, tokensFile]);
+const tokens = JSON.parse(fs.readFileSync(tokensFile, 'utf8')) as string[];
+const base = `http://127.0.0.1:${api.port}`;
+const journal = await load(base, tokens, (n) => `/api/v1/dreams?page=1&page_size=20&_=${n % 7}`);
+const words = ['летал', 'город', 'forest', 'flying', 'замок', 'ocean', 'лестница', 'train'];
+const search = await load(
+  base,
+  tokens,
+  (n) => `/api/v1/dreams?q=${encodeURIComponent(words[n % words.length]!)}`,
+);
+await stop(api.child);
+fs.rmSync(tokensFile, { force: true });
+const users = await countRows(database.db, 'users');
+const dreams = await countRows(database.db, 'dreams');
+await database.close();
+
+const ratio = journal.requests_per_second / helloResult.requests_per_second;
+writeResult('journal', {
+  goal: 'journal ≥ 30% of hello-world with p99 ≤ 20 ms at 50 connections; search p99 ≤ 50 ms; index plans',
+  data: { users, dreams },
+  setup: `50 connections, ${DURATION} s per run, 500 signed-in users rotating, servers in their own processes`,
+  hello_world: helloResult,
+  journal_page: journal,
+  search,
+  journal_vs_hello_ratio: round(ratio, 3),
+  plans,
+  met: {
+    journal_ratio: ratio >= 0.3,
+    journal_p99: journal.latency_ms.p99 <= 20,
+    search_p99: search.latency_ms.p99 <= 50,
+  },
+});
