@@ -104,13 +104,18 @@ export async function createJobQueue(opts: { databaseUrl: string; logger: Logger
       if (working) await startWorker(name, def);
     },
     async send(name, data, o = {}) {
-      const id = await boss.send(name, data, {
-        singletonKey: o.singletonKey,
-        retryLimit: o.retryLimit,
-        retryDelay: o.retryDelaySeconds,
-        expireInSeconds: o.expireInSeconds,
-        startAfter: o.startAfterSeconds,
-      });
+      // pg-boss validates present keys, even undefined ones: pass only what was set, so the queue's
+      // own defaults (from define) apply to the rest.
+      const options = Object.fromEntries(
+        Object.entries({
+          singletonKey: o.singletonKey,
+          retryLimit: o.retryLimit,
+          retryDelay: o.retryDelaySeconds,
+          expireInSeconds: o.expireInSeconds,
+          startAfter: o.startAfterSeconds,
+        }).filter(([, v]) => v !== undefined),
+      );
+      const id = await boss.send(name, data, options);
       // Wake a local worker at once instead of waiting for its next poll.
       if (!o.startAfterSeconds) for (const w of workerIds.get(name) ?? []) boss.notifyWorker(w);
       return id;
