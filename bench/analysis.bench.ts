@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { analyzeDreamOffline } from '@mechta/core/ai/offline/analyser';
 import { round, writeResult } from './lib.ts';
 
-const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../core/src/ai/offline/fixtures/dreams-labeled.jsonl');
+const fixture = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../core/src/ai/offline/fixtures/dreams-labeled.jsonl',
+);
 const dreams = fs
   .readFileSync(fixture, 'utf8')
   .split('\n')
@@ -17,12 +20,14 @@ const dreams = fs
 
 function measure(texts: Array<{ lang: 'ru' | 'en'; text: string }>, seconds: number) {
   // warm-up: let the JIT settle
-  for (let i = 0; i < 2000; i++) analyzeDreamOffline(texts[i % texts.length]!.text, texts[i % texts.length]!.lang);
+  for (let i = 0; i < 2000; i++)
+    analyzeDreamOffline(texts[i % texts.length]!.text, texts[i % texts.length]!.lang);
   let n = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
   while (performance.now() < end) {
-    for (let k = 0; k < 50; k++, n++) analyzeDreamOffline(texts[n % texts.length]!.text, texts[n % texts.length]!.lang);
+    for (let k = 0; k < 50; k++, n++)
+      analyzeDreamOffline(texts[n % texts.length]!.text, texts[n % texts.length]!.lang);
   }
   return n / ((performance.now() - start) / 1000);
 }

@@ -1,4 +1,11 @@
-import { type Core, createCache, createCore, createJobQueue, createTranslator, loadConfig } from '@mechta/core';
+import {
+  type Core,
+  createCache,
+  createCore,
+  createJobQueue,
+  createTranslator,
+  loadConfig,
+} from '@mechta/core';
 import { createDb } from '@mechta/db';
 import pino from 'pino';
 import type { BenchDatabase } from './db.ts';
@@ -6,7 +13,10 @@ import type { BenchDatabase } from './db.ts';
 export const BENCH_BOT_TOKEN = '123456:BENCH-TOKEN-abcdefghijklmnopqrstuv';
 
 /** The real core over a bench database, quiet logging, offline AI. */
-export async function benchCore(database: BenchDatabase, env: Record<string, string> = {}): Promise<{ core: Core; close(): Promise<void> }> {
+export async function benchCore(
+  database: BenchDatabase,
+  env: Record<string, string> = {},
+): Promise<{ core: Core; close(): Promise<void> }> {
   const config = loadConfig({
     NODE_ENV: 'production',
     BOT_TOKEN: BENCH_BOT_TOKEN,
@@ -19,7 +29,9 @@ export async function benchCore(database: BenchDatabase, env: Record<string, str
   const logger = pino({ level: 'silent' });
   const cache = createCache(config.redisUrl, 'mechta-bench:');
   const queue = await createJobQueue({ databaseUrl: database.url, logger });
-  const ephemeralDb = createDb(database.url, Number(process.env.BENCH_EPHEMERAL_POOL ?? 10), { synchronousCommit: false });
+  const ephemeralDb = createDb(database.url, Number(process.env.BENCH_EPHEMERAL_POOL ?? 10), {
+    synchronousCommit: false,
+  });
   const core = createCore({
     config,
     db: database.db,

@@ -14,7 +14,10 @@ export interface BenchDatabase {
  * A fresh, migrated database for one benchmark: on DATABASE_URL's server when set, else on an
  * embedded PostgreSQL in a temp folder (kept when `keepDir` names one, so a big seed survives runs).
  */
-export async function benchDatabase(name: string, opts: { poolSize?: number; keepDir?: string; fresh?: boolean } = {}): Promise<BenchDatabase> {
+export async function benchDatabase(
+  name: string,
+  opts: { poolSize?: number; keepDir?: string; fresh?: boolean } = {},
+): Promise<BenchDatabase> {
   let adminUrl: string;
   let stopServer: (() => Promise<void>) | undefined;
   let tmp: string | undefined;

@@ -29,7 +29,11 @@ async function run(pickUser: (worker: number) => number) {
       while (performance.now() < end) {
         const t = performance.now();
         try {
-          await core.wallet.charge({ userId: pickUser(w), action: 'analysis', idempotencyKey: `bench:${seq++}` });
+          await core.wallet.charge({
+            userId: pickUser(w),
+            action: 'analysis',
+            idempotencyKey: `bench:${seq++}`,
+          });
           latencies.push(performance.now() - t);
         } catch {
           failures++;

@@ -51,7 +51,11 @@ if (mode === 'bare') {
   const users = Number(process.env.BENCH_USERS ?? 1000);
   for (let i = 0; i < users; i++) {
     const id = 500_000 + i;
-    await core.users.registerFromTelegram({ id, first_name: `User${id}`, language_code: id % 2 ? 'ru' : 'en' });
+    await core.users.registerFromTelegram({
+      id,
+      first_name: `User${id}`,
+      language_code: id % 2 ? 'ru' : 'en',
+    });
   }
   const bot = createBot(core, { botInfo });
   // Recording transformer: the reply is counted and answered locally instead of going to Telegram.
@@ -60,7 +64,12 @@ if (mode === 'bare') {
     const chatId = (payload as { chat_id?: number }).chat_id ?? 0;
     return {
       ok: true,
-      result: { message_id: replies, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, text: method },
+      result: {
+        message_id: replies,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: 'private' },
+        text: method,
+      },
     } as never;
   });
   const app = await buildApp({ core, bot });

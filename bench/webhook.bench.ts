@@ -13,7 +13,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-secret';
 const USERS = 1000;
 
-async function startServer(mode: 'full' | 'bare'): Promise<{ port: number; child: ChildProcess; stop(): Promise<string> }> {
+async function startServer(
+  mode: 'full' | 'bare',
+): Promise<{ port: number; child: ChildProcess; stop(): Promise<string> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'webhook-server.ts'), mode], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -47,7 +49,12 @@ function nextUpdate(): string {
       message_id: id,
       date: Math.floor(Date.now() / 1000),
       chat: { id: userId, type: 'private', first_name: `User${userId}` },
-      from: { id: userId, is_bot: false, first_name: `User${userId}`, language_code: userId % 2 ? 'ru' : 'en' },
+      from: {
+        id: userId,
+        is_bot: false,
+        first_name: `User${userId}`,
+        language_code: userId % 2 ? 'ru' : 'en',
+      },
       text: 'hello there',
     },
   });
@@ -69,7 +76,12 @@ async function load(port: number, opts: { connections: number; duration: number;
   });
   return {
     requests_per_second: round(result.requests.average, 1),
-    latency_ms: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    latency_ms: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     non_2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
