@@ -76,7 +76,11 @@ async function serve(args: string[]): Promise<{ port: number; child: ChildProces
   });
   return { port, child };
 }
-const stop = (c: ChildProcess) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')));
+const stop = (c: ChildProcess) =>
+  new Promise((r) => {
+    c.once('exit', r);
+    c.kill('SIGTERM');
+  });
 
 async function load(url: string, tokens: string[] | null, pathFor: (i: number) => string) {
   let i = 0;

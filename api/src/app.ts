@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { BotContext } from '@mechta/bot';
 import { AppError, type Core } from '@mechta/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
@@ -36,7 +37,7 @@ export const DEFAULT_MINIAPP_DIR = path.resolve(
 
 export interface AppDeps {
   core: Core;
-  bot?: Bot<any>;
+  bot?: Bot<BotContext>;
   botStatus?: BotStatus;
   /** Built Mini App to serve at `/` (default miniapp/dist). */
   miniappDir?: string;

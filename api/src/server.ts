@@ -1,3 +1,4 @@
+import type { BotContext } from '@mechta/bot';
 import { createBot, createBotNotifier, createTelegramGateway, startBot } from '@mechta/bot';
 import {
   type Config,
@@ -19,7 +20,7 @@ import { registerJobs } from './jobs.ts';
 export interface RunningServer {
   app: FastifyInstance;
   core: Core;
-  bot?: Bot<any>;
+  bot?: Bot<BotContext>;
   url: string;
   stop(): Promise<void>;
 }
@@ -69,7 +70,7 @@ export async function startServer(
       jwtSecret,
     });
 
-    let bot: Bot<any> | undefined;
+    let bot: Bot<BotContext> | undefined;
     let botState: 'ok' | 'down' | 'off' = 'off';
     if (config.bot.token) {
       bot = createBot(core);

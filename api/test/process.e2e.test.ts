@@ -59,13 +59,21 @@ describe('the real process against a fake Bot API', { timeout: 120_000 }, () => 
       15_000,
     );
     await fake.pressButton(olga, chooser, /English/);
-    await fake.waitForMessage(olga.id, (m) => /Language set to English/.test(String(m.text) + String(m.caption)), 15_000);
+    await fake.waitForMessage(
+      olga.id,
+      (m) => /Language set to English/.test(String(m.text) + String(m.caption)),
+      15_000,
+    );
 
     // restart the process: the choice is in the database, not in memory
     await stops.pop()!();
     await start({ BOT_MODE: 'polling' });
     await fake.sendText(olga, '/help');
-    await fake.waitForMessage(olga.id, (m) => /Mechta<\/b>|Mechta keeps your dreams/.test(String(m.text)), 15_000);
+    await fake.waitForMessage(
+      olga.id,
+      (m) => /Mechta<\/b>|Mechta keeps your dreams/.test(String(m.text)),
+      15_000,
+    );
     expect(lastText(olga)).toContain('keeps your dreams');
   });
 
@@ -77,7 +85,10 @@ describe('the real process against a fake Bot API', { timeout: 120_000 }, () => 
       port,
     );
     const hook = await fake.waitForCall('setWebhook', undefined, { since: 0, timeoutMs: 15_000 });
-    expect(hook?.payload).toMatchObject({ url: `http://127.0.0.1:${port}/telegram/webhook`, secret_token: 'e2e-secret_1' });
+    expect(hook?.payload).toMatchObject({
+      url: `http://127.0.0.1:${port}/telegram/webhook`,
+      secret_token: 'e2e-secret_1',
+    });
     const update = await fake.sendText(tom, '/start');
     await fake.waitForMessage(tom.id, (m) => /Hi, Tom!/.test(String(m.text)), 15_000);
     const before = fake.messagesTo(tom.id).length;

@@ -31,7 +31,10 @@ export interface AppProcess {
  * Starts the real process entry (`api/src/main.ts`) the way run.sh does, with the given
  * environment, and waits for /health to answer.
  */
-export async function startAppProcess(env: Record<string, string>, opts: { port?: number } = {}): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  opts: { port?: number } = {},
+): Promise<AppProcess> {
   const port = opts.port ?? (await freePort());
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mechta-proc-'));
   let out = '';

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { BotContext } from '@mechta/bot';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Bot } from 'grammy';
 import { webhookCallback } from 'grammy';
@@ -15,7 +16,7 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
  * POST /telegram/webhook. The secret header is checked in onRequest, before Fastify reads the body,
  * so a stranger cannot make us parse anything.
  */
-export const webhookRoutes: FastifyPluginAsync<{ bot?: Bot<any>; secret?: string }> = async (
+export const webhookRoutes: FastifyPluginAsync<{ bot?: Bot<BotContext>; secret?: string }> = async (
   app,
   { bot, secret },
 ) => {

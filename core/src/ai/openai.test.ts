@@ -144,10 +144,9 @@ describe('dream analysis through an OpenAI-compatible API', () => {
     });
     const result = await makeAi().text.analyzeDream({ text: DREAM, language: 'ru' });
     expect(result).toMatchObject({ provider: 'openai', attempts: 2 });
-    expect(fake.requests.map((r) => (r.json?.response_format as { type: string }).type)).toEqual([
-      'json_schema',
-      'json_object',
-    ]);
+    expect(fake.requests.map((r) => (r.json?.response_format as { type: string } | undefined)?.type)).toEqual(
+      ['json_schema', 'json_object'],
+    );
   });
 
   it('recovers when the retry succeeds', async () => {

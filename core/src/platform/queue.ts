@@ -40,7 +40,8 @@ export interface JobQueue {
 }
 
 interface Definition {
-  handler: JobHandler<any>;
+  // Each queue has its own payload type; the map holds them side by side.
+  handler: JobHandler<never>;
   concurrency: number;
 }
 
@@ -73,7 +74,7 @@ export async function createJobQueue(opts: { databaseUrl: string; logger: Logger
           for (const job of jobs) {
             const log = opts.logger.child({ job: name, jobId: job.id, retry: job.retryCount });
             try {
-              await def.handler(job.data, {
+              await def.handler(job.data as never, {
                 id: job.id,
                 retryCount: job.retryCount,
                 retryLimit: job.retryLimit,

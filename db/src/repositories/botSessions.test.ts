@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 it('returns stored JSON exactly as written (nested snake_case keys are not renamed)', async () => {
-  const value = { callback_query: { message: { message_id: 7, reply_markup: { inline_keyboard: [] } } }, n: 1 };
+  const value = {
+    callback_query: { message: { message_id: 7, reply_markup: { inline_keyboard: [] } } },
+    n: 1,
+  };
   await writeBotSession(t.db, 'k1', value);
   expect(await readBotSession(t.db, 'k1')).toEqual(value);
 });
