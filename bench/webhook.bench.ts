@@ -90,23 +90,25 @@ async function load(port: number, opts: { connections: number; duration: number;
 }
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+// Telegram opens at most 40 simultaneous connections to a webhook (setWebhook max_connections default).
+const CONNECTIONS = 40;
 
 const bare = await startServer('bare');
-await load(bare.port, { connections: 50, duration: 2 });
-const bareMax = await load(bare.port, { connections: 50, duration: DURATION });
+await load(bare.port, { connections: CONNECTIONS, duration: 2 });
+const bareMax = await load(bare.port, { connections: CONNECTIONS, duration: DURATION });
 await bare.stop();
 
 const full = await startServer('full');
-await load(full.port, { connections: 50, duration: 3 });
-const fullMax = await load(full.port, { connections: 50, duration: DURATION });
-const fullAt1000 = await load(full.port, { connections: 100, duration: DURATION, overallRate: 1000 });
+await load(full.port, { connections: CONNECTIONS, duration: 3 });
+const fullMax = await load(full.port, { connections: CONNECTIONS, duration: DURATION });
+const fullAt1000 = await load(full.port, { connections: CONNECTIONS, duration: DURATION, overallRate: 1000 });
 const out = await full.stop();
 const replies = Number(/REPLIES (\d+)/.exec(out)?.[1] ?? 0);
 
 const ratio = fullMax.requests_per_second / bareMax.requests_per_second;
 writeResult('webhook', {
   goal: 'full path ≥ 25% of bare grammY webhook; p99 < 50 ms at 1,000 updates/s',
-  setup: `${USERS} users, text updates, 50 connections (max throughput), ${DURATION} s per run; server in its own process`,
+  setup: `${USERS} returning users, text updates, ${CONNECTIONS} connections (Telegram's default max_connections), ${DURATION} s per run; server in its own process`,
   bare_grammy_empty_handler: bareMax,
   full_path_max: fullMax,
   full_path_at_1000_per_second: fullAt1000,

@@ -27,6 +27,10 @@ export const webhookRoutes: FastifyPluginAsync<{ bot?: Bot<BotContext>; secret?:
     '/telegram/webhook',
     {
       schema: { tags: ['telegram'], summary: 'Telegram updates (webhook mode)', hide: false },
+      // The hot path: Telegram reads no headers and no body from our answer, and each update is
+      // logged by the bot with its own context, so per-request logging and security headers go.
+      logLevel: 'warn',
+      helmet: false,
       onRequest: async (req, reply) => {
         if (!bot || !secret || !sameSecret(req.headers['x-telegram-bot-api-secret-token'], secret)) {
           return reply.status(401).send(failure(req, 401, 'UNAUTHORIZED', 'bad webhook secret'));

@@ -22,13 +22,9 @@ export function createSessionStorage<T>(deps: {
   ephemeralDb?: Database;
   cache: Cache;
 }): SessionStorage<T> {
-  return skipUnchangedWrites(createBackend<T>(deps));
-}
-
-function createBackend<T>(deps: { db: Database; ephemeralDb?: Database; cache: Cache }): SessionStorage<T> {
   const redis = deps.cache.redis;
   if (redis) {
-    return {
+    return skipUnchangedWrites<T>({
       async read(key) {
         const raw = await redis.get(REDIS_PREFIX + key);
         return raw === null ? undefined : (JSON.parse(raw) as T);
@@ -39,25 +35,73 @@ function createBackend<T>(deps: { db: Database; ephemeralDb?: Database; cache: C
       async delete(key) {
         await redis.del(REDIS_PREFIX + key);
       },
-    };
+    });
   }
   const db = deps.ephemeralDb ?? deps.db;
+  // Without Redis there is one process (CONTRACT: single-process mode), so it is the only writer of
+  // these rows and may serve reads from memory: the table is written through, for restarts.
+  const memory = processCache(db);
   return {
     async read(key) {
-      return (await readBotSession(db, key)) as T | undefined;
+      const hit = memory.get(key);
+      if (hit !== undefined) return hit === MISSING ? undefined : (JSON.parse(hit) as T);
+      const value = (await readBotSession(db, key)) as T | undefined;
+      memory.set(key, value === undefined ? MISSING : JSON.stringify(value));
+      return value;
     },
-    write: (key, value) => writeBotSession(db, key, value),
-    delete: (key) => deleteBotSession(db, key),
+    async write(key, value) {
+      // grammY writes back every session it read; most updates change nothing.
+      const json = JSON.stringify(value);
+      if (memory.get(key) === json) return;
+      await writeBotSession(db, key, value);
+      memory.set(key, json);
+    },
+    async delete(key) {
+      memory.delete(key);
+      await deleteBotSession(db, key);
+      memory.delete(key);
+    },
   };
+}
+
+const MISSING = '\u0000missing';
+const PROCESS_CACHE_LIMIT = 50_000;
+const processCaches = new WeakMap<Database, BoundedMap>();
+
+/** One read-through cache per database handle, shared by every storage built on it in this process. */
+function processCache(db: Database): BoundedMap {
+  let cache = processCaches.get(db);
+  if (!cache) {
+    cache = new BoundedMap(PROCESS_CACHE_LIMIT);
+    processCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** A Map that forgets its least recently set keys beyond `limit`. */
+class BoundedMap {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly limit: number) {}
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: string): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
+  }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
 }
 
 /** How many keys' last-known JSON is remembered to skip rewrites; an LRU bound on memory. */
 const KNOWN_VALUES_LIMIT = 10_000;
 
 /**
- * grammY writes a session back after every update that read it, changed or not. Remembering the
- * JSON last read or written per key lets an unchanged session skip the round trip (most updates
- * change nothing). A value another instance wrote meanwhile is left alone, which is right: this
+ * Redis mode: grammY writes a session back after every update that read it, changed or not.
+ * Remembering the JSON last read or written per key lets an unchanged session skip the round trip.
+ * A value another instance wrote meanwhile is left alone, which is right: this
  * update did not change it.
  */
 function skipUnchangedWrites<T>(inner: SessionStorage<T>): SessionStorage<T> {

@@ -1,4 +1,4 @@
-import { claimUpdate, type Database, pruneProcessedUpdates } from '@mechta/db';
+import { claimUpdates, type Database, pruneProcessedUpdates } from '@mechta/db';
 import type { Cache } from './cache.ts';
 
 /** Telegram gives up redelivering an update within a day, so remembering ids longer buys nothing. */
@@ -31,7 +31,48 @@ export function createUpdateDeduper(deps: {
     };
   }
   return {
-    claim: (updateId) => claimUpdate(db, updateId),
+    claim: batchedClaims(db),
     prune: () => pruneProcessedUpdates(db, UPDATE_RETENTION_SECONDS),
   };
+}
+
+/** Most ids one statement records. */
+const MAX_BATCH = 500;
+
+/**
+ * Claims that arrive while a claim statement is in flight wait for it to finish and then go to the
+ * database together in one INSERT: under load one round trip serves dozens of updates, idle it is
+ * one statement per update as before. The database stays the only judge, so restarts and several
+ * dedupers on one table behave exactly like single inserts.
+ */
+function batchedClaims(db: Database): (updateId: number) => Promise<boolean> {
+  let waiting: Array<{ id: number; settle: (won: boolean) => void; fail: (err: unknown) => void }> = [];
+  let flushing = false;
+
+  async function flush() {
+    flushing = true;
+    while (waiting.length) {
+      const batch = waiting.slice(0, MAX_BATCH);
+      waiting = waiting.slice(MAX_BATCH);
+      try {
+        const won = await claimUpdates(
+          db,
+          batch.map((c) => c.id),
+        );
+        // An id twice in one batch: only its first claim wins, like two inserts in a row.
+        for (const c of batch) {
+          c.settle(won.delete(c.id));
+        }
+      } catch (err) {
+        for (const c of batch) c.fail(err);
+      }
+    }
+    flushing = false;
+  }
+
+  return (updateId) =>
+    new Promise<boolean>((settle, fail) => {
+      waiting.push({ id: updateId, settle, fail });
+      if (!flushing) void flush();
+    });
 }

@@ -11,6 +11,18 @@ export async function claimUpdate(db: Executor, updateId: number): Promise<boole
   return r !== undefined;
 }
 
+/** Records many update ids in one statement; returns the ones that were new. */
+export async function claimUpdates(db: Executor, updateIds: number[]): Promise<Set<number>> {
+  if (updateIds.length === 0) return new Set();
+  const rows = await db
+    .insertInto('processedUpdates')
+    .values([...new Set(updateIds)].map((updateId) => ({ updateId })))
+    .onConflict((oc) => oc.doNothing())
+    .returning('updateId')
+    .execute();
+  return new Set(rows.map((r) => Number(r.updateId)));
+}
+
 /** Forgets update ids older than `olderThanSeconds`; Telegram stops redelivering long before that. */
 export async function pruneProcessedUpdates(db: Executor, olderThanSeconds: number): Promise<number> {
   const r = await db
