@@ -72,6 +72,7 @@ export function createCore(deps: CoreDeps) {
     logger: deps.logger,
     queue: deps.queue,
     wallet,
+    users,
     ai,
     media,
     now,

@@ -29,6 +29,7 @@ import { AppError, isAppError } from '../errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { isUuid, type MediaStore } from '../platform/media.ts';
 import type { JobQueue } from '../platform/queue.ts';
+import type { UsersService } from '../users/service.ts';
 import type { WalletService } from '../wallet/service.ts';
 import type {
   CreateDreamInput,
@@ -82,6 +83,8 @@ export interface DreamsDeps {
   logger: Logger;
   queue: JobQueue;
   wallet: WalletService;
+  /** For cached user lookups on every request; optional so the service can stand alone in tests. */
+  users?: Pick<UsersService, 'getUser'>;
   ai: Ai;
   media: MediaStore;
   now: () => Date;
@@ -127,7 +130,8 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     toDreamView(dream, viewerId, { media, at: now() });
 
   async function requireUser(userId: number): Promise<User> {
-    const user = await findUserById(db, userId);
+    // Through the users service's cache when wired (core does), else straight from the table.
+    const user = deps.users ? await deps.users.getUser(userId) : await findUserById(db, userId);
     if (!user) throw new AppError('NOT_FOUND', 'user not found');
     if (user.isBlocked) throw new AppError('USER_BLOCKED');
     return user;
