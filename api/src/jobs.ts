@@ -1,4 +1,5 @@
 import { type Core, createUpdateDeduper, registerDreamsJobs } from '@mechta/core';
+import { alertAdminsOnFailedJobs } from '@mechta/core/admin/alerts';
 import { registerWalletJobs } from '@mechta/core/wallet/jobs';
 
 /**
@@ -6,6 +7,7 @@ import { registerWalletJobs } from '@mechta/core/wallet/jobs';
  * core/<feature>/jobs.ts; this only wires them.
  */
 export async function registerJobs(core: Core): Promise<void> {
+  alertAdminsOnFailedJobs(core);
   await registerWalletJobs(core);
   await registerDreamsJobs(core);
   const deduper = createUpdateDeduper(core);

@@ -19,7 +19,16 @@ export interface JobContext {
 
 export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
 
+/** A job that failed on its last allowed attempt. */
+export interface JobFailure {
+  name: string;
+  id: string;
+  error: unknown;
+}
+
 export interface JobQueue {
+  /** Called when a job fails for good (no retries left), e.g. to tell the admins. */
+  onFinalFailure(listener: (failure: JobFailure) => unknown): void;
   /** Registers a queue and its handler; handlers run only after `startWorkers()`. */
   define<T extends object>(
     name: string,
@@ -62,6 +71,7 @@ export async function createJobQueue(opts: { databaseUrl: string; logger: Logger
   await boss.start();
   const definitions = new Map<string, Definition>();
   const workerIds = new Map<string, string[]>();
+  const finalFailureListeners: Array<(failure: JobFailure) => unknown> = [];
   let working = false;
 
   async function startWorker(name: string, def: Definition) {
@@ -80,7 +90,15 @@ export async function createJobQueue(opts: { databaseUrl: string; logger: Logger
                 retryLimit: job.retryLimit,
               });
             } catch (err) {
-              log.warn({ err }, 'job failed');
+              const final = job.retryCount >= job.retryLimit;
+              log.warn({ err, final }, 'job failed');
+              if (final) {
+                for (const listener of finalFailureListeners) {
+                  await Promise.resolve(listener({ name, id: job.id, error: err })).catch((e) =>
+                    log.error({ err: e }, 'final-failure listener failed'),
+                  );
+                }
+              }
               throw err;
             }
           }
@@ -92,6 +110,9 @@ export async function createJobQueue(opts: { databaseUrl: string; logger: Logger
   }
 
   return {
+    onFinalFailure(listener) {
+      finalFailureListeners.push(listener);
+    },
     async define(name, handler, o = {}) {
       await boss.createQueue(name, {
         name,

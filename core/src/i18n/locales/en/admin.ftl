@@ -3,3 +3,6 @@
 api-telegram-unavailable = Payments go through Telegram, and no Telegram bot is connected to this server right now.
 validation-offer = no such offer; pick one from the wallet's offers
 validation-token-amount = must be a whole number other than 0 (positive grants, negative takes away)
+
+admin-alert-job-failed = ⚠️ A background job failed for good: { $job } ({ $id }). { $error }
+    (Further failures of this job are muted for 10 minutes.)
