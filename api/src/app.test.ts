@@ -1,4 +1,5 @@
 import { startTestServer, type TestServer, type TestServerOptions } from '@mechta/testing/app';
+import { testRedisUrl } from '@mechta/testing/db';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const servers: TestServer[] = [];
@@ -108,6 +109,25 @@ describe('the HTTP app', () => {
     expect(codes[4]).toBe(429);
     expect(last?.error.code).toBe('RATE_LIMITED');
     expect(last?.error.details.retry_after_seconds).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!testRedisUrl())('shares the rate limit between instances through Redis', async () => {
+    const prefix = `mechta-test-shared-${Date.now()}:`;
+    const a = await startTestServer(
+      { RATE_LIMIT_PER_MINUTE: '4' },
+      { listen: false, useRedis: true, cachePrefix: prefix },
+    );
+    const b = await startTestServer(
+      { RATE_LIMIT_PER_MINUTE: '4' },
+      { listen: false, useRedis: true, cachePrefix: prefix },
+    );
+    servers.push(a, b);
+    const codes: number[] = [];
+    for (const s of [a, b, a, b, a, b]) {
+      codes.push((await s.app.inject({ method: 'GET', url: '/api/v1/auth/options' })).statusCode);
+    }
+    // four requests in all pass, whichever instance took them; then both refuse
+    expect(codes).toEqual([200, 200, 200, 200, 429, 429]);
   });
 
   it('rejects a wrong webhook secret with 401 before reading the body', async () => {

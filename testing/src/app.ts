@@ -12,6 +12,7 @@ export interface TestServer extends TestCore {
 
 export interface TestServerOptions {
   useRedis?: boolean;
+  cachePrefix?: string;
   listen?: boolean;
   /** Adds routes before the app is sealed (e.g. one that throws). */
   extend?: (app: FastifyInstance) => void;

@@ -26,7 +26,7 @@ export interface TestCore {
  */
 export async function createTestCore(
   env: Record<string, string | undefined> = {},
-  opts: { useRedis?: boolean } = {},
+  opts: { useRedis?: boolean; cachePrefix?: string } = {},
 ): Promise<TestCore> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -40,7 +40,11 @@ export async function createTestCore(
     ...env,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const cache = createCache(config.redisUrl, `mechta-test-${Math.random().toString(36).slice(2, 8)}:`);
+  // A prefix of its own per core keeps test files apart in one Redis; instances of one "deployment" share one.
+  const cache = createCache(
+    config.redisUrl,
+    opts.cachePrefix ?? `mechta-test-${Math.random().toString(36).slice(2, 8)}:`,
+  );
   const queue = await createJobQueue({ databaseUrl: database.url, logger });
   const clock = {
     now: new Date(),
