@@ -1,11 +1,16 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import autocannon from 'autocannon';
-const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof3', '--import', 'tsx', 'bench/webhook-server.ts', 'full'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_USERS: '1000' } });
+import { startEmbeddedPostgres } from '@mechta/db';
+const server = await startEmbeddedPostgres('/work/main/.data/bench/postgres');
+const url = server.urlFor('mechta_bench_journal');
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof5', '--import', 'tsx', 'bench/journal-server.ts', 'api', url, '/tmp/tok.json'], { stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 const port = await new Promise<number>((r) => child.stdout!.on('data', (d) => { out += d; const m = /READY (\d+)/.exec(out); if (m) r(Number(m[1])); }));
-let id = 1;
-const res = await autocannon({ url: `http://127.0.0.1:${port}/telegram/webhook`, method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'bench-secret' }, connections: 50, duration: 15,
-  requests: [{ setupRequest: (req) => { const i = id++; const u = 500000 + (i % 1000); return { ...req, body: JSON.stringify({ update_id: i, message: { message_id: i, date: 1, chat: { id: u, type: 'private', first_name: `User${u}` }, from: { id: u, is_bot: false, first_name: `User${u}`, language_code: u % 2 ? 'ru' : 'en' }, text: 'hello there' } }) }; } }] });
-console.log('rps', res.requests.average, 'p99', res.latency.p99, 'non2xx', res.non2xx);
+const tokens = JSON.parse(fs.readFileSync('/tmp/tok.json', 'utf8'));
+let i = 0;
+const res = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 50, duration: 10, requests: [{ setupRequest: (req) => ({ ...req, path: '/api/v1/dreams?page=1&page_size=20', headers: { ...req.headers, authorization: `Bearer ${tokens[i++ % tokens.length]}` } }) }] });
+console.log('rps', res.requests.average, 'p99', res.latency.p99, 'bytes/req', res.throughput.average / res.requests.average);
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
+await server.stop();

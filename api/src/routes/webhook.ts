@@ -30,7 +30,7 @@ export const webhookRoutes: FastifyPluginAsync<{ bot?: Bot<BotContext>; secret?:
       // The hot path: Telegram reads no headers and no body from our answer, and each update is
       // logged by the bot with its own context, so per-request logging and security headers go.
       logLevel: 'warn',
-      helmet: false,
+      config: { securityHeaders: false },
       onRequest: async (req, reply) => {
         if (!bot || !secret || !sameSecret(req.headers['x-telegram-bot-api-secret-token'], secret)) {
           return reply.status(401).send(failure(req, 401, 'UNAUTHORIZED', 'bad webhook secret'));

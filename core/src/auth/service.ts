@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import {
   createAuthSession,
   type Database,
@@ -36,6 +36,9 @@ const newRefreshToken = () => randomBytes(32).toString('base64url');
  * API sessions: a short-lived JWT access token plus an opaque refresh token stored hashed and
  * rotated on every use, so a refresh token works exactly once.
  */
+/** How many verified access tokens are remembered (oldest forgotten first). */
+const VERIFIED_TOKENS_LIMIT = 20_000;
+
 /** An open session is remembered this long, so most requests skip the session lookup. */
 const SESSION_CACHE_SECONDS = 60;
 
@@ -48,7 +51,11 @@ export function createAuthService(deps: {
   const { db, cache } = deps;
   const sessionKey = (id: string) => `auth-session:${id}`;
   const forgetSession = (id: string) => cache?.del(sessionKey(id));
-  const key = new TextEncoder().encode(deps.jwtSecret);
+  // A KeyObject made once: handing jose raw bytes makes it import the key on every call.
+  const key = createSecretKey(Buffer.from(deps.jwtSecret));
+  // Signature checks are the costliest step of an authenticated request; a token already verified
+  // needs only its expiry re-checked (the session itself is checked on every request below).
+  const verified = new Map<string, { sub: string; sid: string; exp: number }>();
   const now = deps.now ?? (() => new Date());
 
   async function accessToken(userId: number, sessionId: string): Promise<string> {
@@ -69,6 +76,23 @@ export function createAuthService(deps: {
       expires_in: ACCESS_TOKEN_TTL_SECONDS,
       session_id: sessionId,
     };
+  }
+
+  /** The token's subject and session, from its signature (or from memory for a token seen before). */
+  async function checkSignature(token: string): Promise<{ sub?: string; sid?: unknown }> {
+    const known = verified.get(token);
+    if (known && known.exp * 1000 > now().getTime()) return known;
+    try {
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: now() });
+      if (payload.sub && typeof payload.sid === 'string' && payload.exp) {
+        verified.set(token, { sub: payload.sub, sid: payload.sid, exp: payload.exp });
+        if (verified.size > VERIFIED_TOKENS_LIMIT) verified.delete(verified.keys().next().value as string);
+      }
+      return { sub: payload.sub, sid: payload.sid };
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'access token expired');
+      throw new AppError('UNAUTHORIZED', 'access token is not valid');
+    }
   }
 
   const refreshExpiry = () => new Date(now().getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000);
@@ -105,16 +129,7 @@ export function createAuthService(deps: {
 
     /** Verifies an access token and that its session is still open (logout takes effect at once). */
     async verify(token: string): Promise<AccessClaims> {
-      let sub: string | undefined;
-      let sid: unknown;
-      try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: now() });
-        sub = payload.sub;
-        sid = payload.sid;
-      } catch (err) {
-        if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'access token expired');
-        throw new AppError('UNAUTHORIZED', 'access token is not valid');
-      }
+      const { sub, sid } = await checkSignature(token);
       if (!sub || typeof sid !== 'string') throw new AppError('UNAUTHORIZED', 'access token is not valid');
       // Logout evicts this entry, so a cached "open" never outlives the session.
       const cachedOwner = await cache?.get(sessionKey(sid));
