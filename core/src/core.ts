@@ -73,6 +73,7 @@ export function createCore(deps: CoreDeps) {
     queue: deps.queue,
     wallet,
     users,
+    cache: deps.cache,
     ai,
     media,
     now,

@@ -302,3 +302,24 @@ describe('insights', () => {
     expect((await t.core.dreams.insights(user.id)).streak).toMatchObject({ current: 0, longest: 3 });
   });
 });
+
+describe('journal page cache', () => {
+  it('shows the user’s own changes at once and background progress within seconds', async () => {
+    const user = await newUser();
+    const empty = await t.core.dreams.list(user.id, {});
+    expect(empty.total).toBe(0);
+    const dream = await create(user.id, 'Мне снилось, что я летал над ночным морем и звёзды отражались в воде.');
+    const afterCreate = await t.core.dreams.list(user.id, {});
+    expect(afterCreate.items.map((d) => d.id)).toEqual([dream.id]);
+    // the analysis finishes in a job: the page catches up without any user action
+    await waitFor(
+      () => t.core.dreams.list(user.id, {}),
+      (page) => page.items[0]?.analysis_status === 'done',
+      { what: 'the cached journal to show the analysis' },
+    );
+    await t.core.dreams.share(user.id, dream.id, { anonymous: true });
+    expect((await t.core.dreams.list(user.id, {})).items[0]?.visibility).toBe('public');
+    await t.core.dreams.remove(user.id, dream.id);
+    expect((await t.core.dreams.list(user.id, {})).total).toBe(0);
+  });
+});

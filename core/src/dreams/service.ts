@@ -26,11 +26,13 @@ import type { Ai } from '../ai/types.ts';
 import { DREAM_CATEGORIES, type DreamCategory } from '../ai/types.ts';
 import type { Config } from '../config.ts';
 import { AppError, isAppError } from '../errors.ts';
+import type { Cache } from '../platform/cache.ts';
 import type { Logger } from '../platform/logger.ts';
 import { isUuid, type MediaStore } from '../platform/media.ts';
 import type { JobQueue } from '../platform/queue.ts';
 import type { UsersService } from '../users/service.ts';
 import type { WalletService } from '../wallet/service.ts';
+import { createJournalCache } from './journalCache.ts';
 import type {
   CreateDreamInput,
   DreamInsights,
@@ -83,6 +85,8 @@ export interface DreamsDeps {
   logger: Logger;
   queue: JobQueue;
   wallet: WalletService;
+  /** Journal pages are micro-cached here (see journalCache.ts); without it every list hits the table. */
+  cache?: Cache;
   /** For cached user lookups on every request; optional so the service can stand alone in tests. */
   users?: Pick<UsersService, 'getUser'>;
   ai: Ai;
@@ -126,6 +130,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
   expirePublic(): Promise<number>;
 } {
   const { db, config, logger, queue, wallet, ai, media, now } = deps;
+  const journal = deps.cache ? createJournalCache(deps.cache) : undefined;
   const view = (dream: Parameters<typeof toDreamView>[0], viewerId: number | null) =>
     toDreamView(dream, viewerId, { media, at: now() });
 
@@ -191,7 +196,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     }
   }
 
-  return {
+  const service = {
     async create(userId: number, input: CreateDreamInput): Promise<DreamView> {
       const user = await requireUser(userId);
       const fields: Record<string, string> = {};
@@ -320,6 +325,23 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       const toDay = day(query.to, 'to');
       failValidation(fields, {});
       const p = pageOf(query);
+      const cached = await journal?.read<{
+        items: DreamView[];
+        total: number;
+        page: number;
+        pageSize: number;
+      }>(userId, {
+        q,
+        category: query.category,
+        emotion: query.emotion,
+        tag: query.tag,
+        lucid: query.lucid,
+        fromDay,
+        toDay,
+        tz: user.timezone,
+        p,
+      });
+      if (cached?.hit) return cached.hit;
       const result = await listDreams(
         db,
         userId,
@@ -335,12 +357,14 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         },
         p,
       );
-      return {
+      const page = {
         items: result.items.map((d) => view(d, userId)),
         total: result.total,
         page: p.page,
         pageSize: p.pageSize,
       };
+      await cached?.store(page);
+      return page;
     },
 
     async update(userId, dreamId, patch) {
@@ -541,6 +565,27 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     async expirePublic() {
       return expirePublicDreams(db, now());
     },
+  } satisfies DreamsService & { expirePublic(): Promise<number> };
+
+  // Whatever a user does to their dreams moves their journal version, success or failure alike
+  // (a failed create may still have refunded or half-queued something worth re-reading).
+  const touching =
+    <A extends [number, ...unknown[]], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } finally {
+        await journal?.changed(args[0]);
+      }
+    };
+  return {
+    ...service,
+    create: touching(service.create),
+    update: touching(service.update),
+    remove: touching(service.remove),
+    share: touching(service.share),
+    unshare: touching(service.unshare),
+    requestVideo: touching(service.requestVideo),
   };
 }
 
