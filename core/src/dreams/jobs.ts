@@ -1,4 +1,10 @@
-import { type Database, type Dream, type DreamUpdate, findDreamById, updateDreamIf } from '@mechta/db';
+import {
+  type Database,
+  type Dream,
+  type DreamUpdate,
+  findDreamById,
+  updateDreamIf as updateDreamRowIf,
+} from '@mechta/db';
 import { downloadBytes, sleep } from '../ai/media.ts';
 import type { Ai, DreamAnalysis } from '../ai/types.ts';
 import type { Core } from '../core.ts';
@@ -35,6 +41,8 @@ export interface DreamsJobDeps {
   media: MediaStore;
   now: () => Date;
   notifier: () => DreamsNotifier;
+  /** Told of every row a job changes, so cached journal pages of that user are dropped. */
+  journalChanged?: (userId: number) => Promise<void>;
 }
 
 const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
@@ -66,6 +74,15 @@ export function createDreamsJobHandlers(deps: DreamsJobDeps, opts: DreamsJobsOpt
   const pollMs = opts.videoPollIntervalMs ?? 2000;
   const videoTimeoutMs = opts.videoTimeoutMs ?? 20 * 60_000;
   const ownerView = (dream: Dream): DreamView => toDreamView(dream, dream.userId, { media, at: now() });
+
+  /** Every job write goes through here: the row changes, and so does its owner's journal. */
+  async function updateDreamIf(
+    ...args: Parameters<typeof updateDreamRowIf>
+  ): ReturnType<typeof updateDreamRowIf> {
+    const updated = await updateDreamRowIf(...args);
+    if (updated) await deps.journalChanged?.(updated.userId);
+    return updated;
+  }
 
   /** Telling the user must never fail (and so repeat) the work itself. */
   async function tell(what: string, dream: Dream, fn: (n: DreamsNotifier) => Promise<void>) {
@@ -378,6 +395,7 @@ export async function registerDreamsJobs(core: Core, opts: DreamsJobsOptions = {
       media: core.media,
       now: core.now,
       notifier: () => core.notifier,
+      journalChanged: (userId) => core.dreams.journalChanged(userId),
     },
     opts,
   );

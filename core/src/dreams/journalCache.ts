@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Cache } from '../platform/cache.ts';
 
 /**
- * A short-lived cache of journal pages (lists and searches) per user. Every change the user makes
- * (create, edit, delete, share, video request) moves the user's version, so their next read misses;
- * progress written by background jobs (analysis, image, video %) shows within `ttlSeconds`, which the
- * Mini App's polling already allows for. Keys carry the version read before the query, so a page
- * computed while a change lands is stored where nobody will look again.
+ * A cache of journal pages (lists and searches) per user. Every change to a user's dreams — their
+ * own actions in the service, and every row a background job writes — moves the user's version, so
+ * the next read misses. What changes with time alone (views, the end of a public window) shows within
+ * `ttlSeconds`. Keys carry the version read before the query, so a page computed while a change
+ * lands is stored where nobody will look again.
  */
-export function createJournalCache(cache: Cache, ttlSeconds = 2) {
+export function createJournalCache(cache: Cache, ttlSeconds = 30) {
   const versionKey = (userId: number) => `journal:v:${userId}`;
   const pageKey = (userId: number, version: string, query: unknown) =>
     `journal:${userId}:${version}:${createHash('sha1').update(JSON.stringify(query)).digest('base64url')}`;

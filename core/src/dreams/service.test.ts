@@ -308,7 +308,10 @@ describe('journal page cache', () => {
     const user = await newUser();
     const empty = await t.core.dreams.list(user.id, {});
     expect(empty.total).toBe(0);
-    const dream = await create(user.id, 'Мне снилось, что я летал над ночным морем и звёзды отражались в воде.');
+    const dream = await create(
+      user.id,
+      'Мне снилось, что я летал над ночным морем и звёзды отражались в воде.',
+    );
     const afterCreate = await t.core.dreams.list(user.id, {});
     expect(afterCreate.items.map((d) => d.id)).toEqual([dream.id]);
     // the analysis finishes in a job: the page catches up without any user action

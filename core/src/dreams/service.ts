@@ -128,9 +128,10 @@ export const normaliseLabel = (s: string) => s.trim().toLowerCase();
 export function createDreamsService(deps: DreamsDeps): DreamsService & {
   /** Flips public dreams whose feed window has closed back to private; returns how many. */
   expirePublic(): Promise<number>;
+  journalChanged(userId: number): Promise<void>;
 } {
   const { db, config, logger, queue, wallet, ai, media, now } = deps;
-  const journal = deps.cache ? createJournalCache(deps.cache) : undefined;
+  const journal = deps.cache ? createJournalCache(deps.cache, 30) : undefined;
   const view = (dream: Parameters<typeof toDreamView>[0], viewerId: number | null) =>
     toDreamView(dream, viewerId, { media, at: now() });
 
@@ -580,6 +581,8 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     };
   return {
     ...service,
+    /** For the jobs: a row of this user's changed in the background. */
+    journalChanged: async (userId: number) => journal?.changed(userId),
     create: touching(service.create),
     update: touching(service.update),
     remove: touching(service.remove),
