@@ -122,6 +122,8 @@ const tokensFile = path.join(os.tmpdir(), `mechta-journal-tokens-${process.pid}.
 const api = await serve(['api', database.url, tokensFile]);
 const tokens = JSON.parse(fs.readFileSync(tokensFile, 'utf8')) as string[];
 const base = `http://127.0.0.1:${api.port}`;
+// The floor of the API stack (rate limit, security headers, request id, envelope) on its lightest route.
+const apiFloor = await load(base, null, () => '/api/v1/auth/options');
 const journal = await load(base, tokens, (n) => `/api/v1/dreams?page=1&page_size=20&_=${n % 7}`);
 const words = ['летал', 'город', 'forest', 'flying', 'замок', 'ocean', 'лестница', 'train'];
 const search = await load(
@@ -141,6 +143,7 @@ writeResult('journal', {
   data: { users, dreams },
   setup: `50 connections, ${DURATION} s per run, 500 signed-in users rotating, servers in their own processes`,
   hello_world: helloResult,
+  api_floor_auth_options: apiFloor,
   journal_page: journal,
   search,
   journal_vs_hello_ratio: round(ratio, 3),
