@@ -42,13 +42,21 @@ const types = {
 };
 
 /** Builds a Kysely instance over a `pg` pool for the given URL. */
-export function createDb(url: string, poolSize = 10, opts: { synchronousCommit?: boolean } = {}): Database {
+export function createDb(
+  url: string,
+  poolSize = 10,
+  opts: { synchronousCommit?: boolean; onIdleError?: (err: Error) => void } = {},
+): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     types,
     options: opts.synchronousCommit === false ? '-c synchronous_commit=off' : undefined,
   });
+  // An idle pooled connection that the server closes (a restart, a failover, an admin) is reported
+  // here; without a listener Node would crash the process. The pool drops that client and opens a
+  // new one for the next query, so there is nothing else to do.
+  pool.on('error', (err) => opts.onIdleError?.(err));
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
@@ -60,9 +68,10 @@ export function createDb(url: string, poolSize = 10, opts: { synchronousCommit?:
  * `<dataDir>/postgres` (initialised on first use) and connects to it. `close()` stops what it started.
  */
 export async function connect(opts: ConnectOptions): Promise<Connection> {
+  const onIdleError = (err: Error) => opts.log?.(`idle database connection closed by the server: ${err.message}`);
   if (opts.databaseUrl) {
-    const db = createDb(opts.databaseUrl, opts.poolSize);
-    const ephemeralDb = createDb(opts.databaseUrl, 5, { synchronousCommit: false });
+    const db = createDb(opts.databaseUrl, opts.poolSize, { onIdleError });
+    const ephemeralDb = createDb(opts.databaseUrl, 5, { synchronousCommit: false, onIdleError });
     return {
       db,
       ephemeralDb,
@@ -75,8 +84,8 @@ export async function connect(opts: ConnectOptions): Promise<Connection> {
   }
   const server = await startEmbeddedPostgres(path.join(opts.dataDir, 'postgres'), opts.log);
   const url = await server.ensureDatabase('mechta');
-  const db = createDb(url, opts.poolSize);
-  const ephemeralDb = createDb(url, 5, { synchronousCommit: false });
+  const db = createDb(url, opts.poolSize, { onIdleError });
+  const ephemeralDb = createDb(url, 5, { synchronousCommit: false, onIdleError });
   return {
     db,
     ephemeralDb,
