@@ -44,6 +44,9 @@ export const ErrorBody = Type.Object({
   fields: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
 });
 
+/** `T | null` in a response or body schema. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 /** Schema of a successful envelope around `result`. */
 export const Ok = <T extends TSchema>(result: T) =>
   Type.Object({ ok: Type.Literal(true), result, error: Type.Null(), meta: Meta });

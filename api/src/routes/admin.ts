@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '@mechta/core';
 import type { Payment, User } from '@mechta/db';
-import { type TSchema, Type } from '@sinclair/typebox';
-import { errorResponses, Fail, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
+import { Type } from '@sinclair/typebox';
+import { errorResponses, Fail, Nullable, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
 import { UserSchema } from './me.ts';
 import { PlanSchema, QuotasSchema, requireTelegram } from './wallet.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 
 const StatsSchema = Type.Object({

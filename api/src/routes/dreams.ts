@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '@mechta/core';
 import { DREAM_CATEGORIES, type DreamCategory } from '@mechta/core/ai/types';
-import { type TSchema, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { userId } from '../plugins/auth.ts';
-import { errorResponses, Fail, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
+import { errorResponses, Fail, Nullable, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** A string enum as plain JSON Schema (`enum`), typed as the union of its values. */
 const StringEnum = <const T extends readonly string[]>(values: T, opts: { description?: string } = {}) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...opts });

@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '@mechta/core';
 import { Type } from '@sinclair/typebox';
 import { userId } from '../plugins/auth.ts';
-import { errorResponses, Ok, ok } from '../plugins/envelope.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { errorResponses, Nullable, Ok, ok } from '../plugins/envelope.ts';
 
 const Notifications = Type.Object({
   morning: Type.Boolean(),

@@ -2,12 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError, type Core, type Language, type Offer, type TelegramGateway } from '@mechta/core';
 import { nextLocalMidnight } from '@mechta/core/wallet/day';
 import type { LedgerEntry, LedgerKind } from '@mechta/db';
-import { type TSchema, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { userId } from '../plugins/auth.ts';
-import { errorResponses, Fail, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
+import { errorResponses, Fail, Nullable, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 
 const LEDGER_KINDS = [
