@@ -98,6 +98,11 @@ export function ok<T>(req: FastifyRequest, result: T) {
   return { ok: true as const, result, error: null, meta: meta(req) };
 }
 
+/** The success envelope around a result that is already JSON text (sent as is, not re-serialised). */
+export function okJson(req: FastifyRequest, resultJson: string): string {
+  return `{"ok":true,"result":${resultJson},"error":null,"meta":${JSON.stringify(meta(req))}}`;
+}
+
 export function failure(
   req: FastifyRequest,
   status: number,

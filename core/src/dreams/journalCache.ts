@@ -14,14 +14,17 @@ export function createJournalCache(cache: Cache, ttlSeconds = 30) {
     `journal:${userId}:${version}:${createHash('sha1').update(JSON.stringify(query)).digest('base64url')}`;
 
   return {
-    /** Reads the cached page for this query, and the version to store a fresh one under. */
-    async read<T>(userId: number, query: unknown): Promise<{ hit?: T; store(value: T): Promise<void> }> {
+    /** Reads the cached page (as stored text) for this query, and where to store a fresh one. */
+    async read(
+      userId: number,
+      query: unknown,
+    ): Promise<{ hit?: string; store(value: string): Promise<void> }> {
       const version = (await cache.get(versionKey(userId))) ?? '0';
       const key = pageKey(userId, version, query);
       const raw = await cache.get(key);
       return {
-        hit: raw === null ? undefined : (JSON.parse(raw) as T),
-        store: (value: T) => cache.set(key, JSON.stringify(value), ttlSeconds),
+        hit: raw ?? undefined,
+        store: (value: string) => cache.set(key, value, ttlSeconds),
       };
     },
 

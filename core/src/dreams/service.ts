@@ -197,6 +197,58 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     }
   }
 
+  /**
+   * A journal page, from the per-user cache when it holds one. The items travel as the JSON text
+   * the cache keeps (the API sends it as it is); `items` is there only when freshly read.
+   */
+  async function journalPage(
+    userId: number,
+    query: DreamListQuery,
+  ): Promise<{ itemsJson: string; items?: DreamView[]; total: number; page: number; pageSize: number }> {
+    const user = await requireUser(userId);
+    const fields: Record<string, string> = {};
+    const q = query.q?.trim();
+    if (q && charCount(q) > QUERY_MAX) fields.q = 'validation-dream-query';
+    if (query.category && !DREAM_CATEGORIES.includes(query.category))
+      fields.category = 'validation-dream-category';
+    const day = (v: string | undefined, name: string) => {
+      if (v === undefined || v === '') return undefined;
+      const d = v.slice(0, 10);
+      if (!DAY_RE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
+        fields[name] = 'validation-dream-date';
+        return undefined;
+      }
+      return d;
+    };
+    const fromDay = day(query.from, 'from');
+    const toDay = day(query.to, 'to');
+    failValidation(fields, {});
+    const p = pageOf(query);
+    const filters = {
+      q: q || undefined,
+      category: query.category,
+      emotion: query.emotion ? normaliseLabel(query.emotion) : undefined,
+      tag: query.tag ? normaliseLabel(query.tag) : undefined,
+      lucid: query.lucid,
+      fromDay,
+      toDay,
+      timezone: user.timezone,
+    };
+    const cached = await journal?.read(userId, { filters, p });
+    if (cached?.hit) return decodePage(cached.hit);
+    const result = await listDreams(db, userId, filters, p);
+    const items = result.items.map((d) => view(d, userId));
+    const page = {
+      itemsJson: JSON.stringify(items),
+      items,
+      total: result.total,
+      page: p.page,
+      pageSize: p.pageSize,
+    };
+    await cached?.store(encodePage(page));
+    return page;
+  }
+
   const service = {
     async create(userId: number, input: CreateDreamInput): Promise<DreamView> {
       const user = await requireUser(userId);
@@ -307,65 +359,18 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     },
 
     async list(userId: number, query: DreamListQuery) {
-      const user = await requireUser(userId);
-      const fields: Record<string, string> = {};
-      const q = query.q?.trim();
-      if (q && charCount(q) > QUERY_MAX) fields.q = 'validation-dream-query';
-      if (query.category && !DREAM_CATEGORIES.includes(query.category))
-        fields.category = 'validation-dream-category';
-      const day = (v: string | undefined, name: string) => {
-        if (v === undefined || v === '') return undefined;
-        const d = v.slice(0, 10);
-        if (!DAY_RE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
-          fields[name] = 'validation-dream-date';
-          return undefined;
-        }
-        return d;
+      const page = await journalPage(userId, query);
+      return {
+        items: page.items ?? (JSON.parse(page.itemsJson) as DreamView[]),
+        total: page.total,
+        page: page.page,
+        pageSize: page.pageSize,
       };
-      const fromDay = day(query.from, 'from');
-      const toDay = day(query.to, 'to');
-      failValidation(fields, {});
-      const p = pageOf(query);
-      const cached = await journal?.read<{
-        items: DreamView[];
-        total: number;
-        page: number;
-        pageSize: number;
-      }>(userId, {
-        q,
-        category: query.category,
-        emotion: query.emotion,
-        tag: query.tag,
-        lucid: query.lucid,
-        fromDay,
-        toDay,
-        tz: user.timezone,
-        p,
-      });
-      if (cached?.hit) return cached.hit;
-      const result = await listDreams(
-        db,
-        userId,
-        {
-          q: q || undefined,
-          category: query.category,
-          emotion: query.emotion ? normaliseLabel(query.emotion) : undefined,
-          tag: query.tag ? normaliseLabel(query.tag) : undefined,
-          lucid: query.lucid,
-          fromDay,
-          toDay,
-          timezone: user.timezone,
-        },
-        p,
-      );
-      const page = {
-        items: result.items.map((d) => view(d, userId)),
-        total: result.total,
-        page: p.page,
-        pageSize: p.pageSize,
-      };
-      await cached?.store(page);
-      return page;
+    },
+
+    async listJson(userId: number, query: DreamListQuery) {
+      const { itemsJson, total, page, pageSize } = await journalPage(userId, query);
+      return { itemsJson, total, page, pageSize };
     },
 
     async update(userId, dreamId, patch) {
@@ -597,3 +602,14 @@ export type DreamsServiceImpl = ReturnType<typeof createDreamsService>;
 /** True for the wallet refusals that mean "no image this time" rather than a failure. */
 export const isPaymentRefusal = (err: unknown): err is AppError =>
   isAppError(err) && (err.code === 'QUOTA_EXCEEDED' || err.code === 'INSUFFICIENT_TOKENS');
+
+/** `total|page|pageSize|itemsJson`: the items stay JSON text, never parsed on the way out. */
+function encodePage(p: { itemsJson: string; total: number; page: number; pageSize: number }): string {
+  return `${p.total}|${p.page}|${p.pageSize}|${p.itemsJson}`;
+}
+
+function decodePage(raw: string): { itemsJson: string; total: number; page: number; pageSize: number } {
+  const [total, page, pageSize] = raw.split('|', 3).map(Number) as [number, number, number];
+  const itemsJson = raw.slice(raw.indexOf('|', raw.indexOf('|', raw.indexOf('|') + 1) + 1) + 1);
+  return { itemsJson, total, page, pageSize };
+}
