@@ -86,16 +86,25 @@ export function createUsersService(deps: UsersDeps) {
   const isAdmin = (id: number) => config.bot.adminIds.includes(id);
   const cacheKey = (id: number) => `user:${id}`;
 
+  // The last parsed copy per user, reused while the cache hands back the same text (every request
+  // of a signed-in user reads the row at least twice; parsing it each time showed in profiles).
+  const parsed = new Map<number, { raw: string; user: User }>();
   async function cachedUser(id: number): Promise<User | undefined> {
     const raw = await deps.cache?.get(cacheKey(id));
     if (!raw) return undefined;
+    const known = parsed.get(id);
+    if (known && known.raw === raw) return { ...known.user };
     const u = JSON.parse(raw) as User;
-    return {
+    const user = {
       ...u,
       createdAt: new Date(u.createdAt),
       updatedAt: new Date(u.updatedAt),
       lastSeenAt: new Date(u.lastSeenAt),
     };
+    parsed.delete(id);
+    parsed.set(id, { raw, user });
+    if (parsed.size > 10_000) parsed.delete(parsed.keys().next().value as number);
+    return { ...user };
   }
   const remember = (user: User) =>
     deps.cache?.set(cacheKey(user.id), JSON.stringify(user), USER_CACHE_SECONDS);
