@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import { findDreamById, type LedgerEntry } from '@mechta/db';
+import { findDreamById, insertDream, type LedgerEntry } from '@mechta/db';
 import { createTestCore, type TestCore } from '@mechta/testing/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageAi } from '../ai/types.ts';
@@ -309,5 +310,61 @@ describe('deleting a dream', () => {
     expect(rows).toHaveLength(1);
     expect(await t.core.media.removeForUser(user.id)).toBe(1);
     expect(await fileExists(t.core.media.filePath(rows[0]!))).toBe(false);
+  });
+});
+
+describe('stalled work', () => {
+  it('fails and refunds work whose job vanished, once, and tells the user', async () => {
+    const user = await newUser();
+    const before = await balanceOf(user.id);
+    const id = randomUUID();
+    // A dream whose analysis was paid for but whose job was lost two hours ago.
+    await t.core.wallet.charge({
+      userId: user.id,
+      action: 'analysis',
+      idempotencyKey: `dream:${id}:analysis`,
+      quota: 'text',
+    });
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await insertDream(t.core.db, {
+      id,
+      userId: user.id,
+      text: DREAM_RU,
+      language: 'ru',
+      source: 'api',
+      createdAt: twoHoursAgo,
+      updatedAt: twoHoursAgo,
+    });
+    // A fresh pending dream is left alone: its job may still be running.
+    const fresh = randomUUID();
+    await insertDream(t.core.db, {
+      id: fresh,
+      userId: user.id,
+      text: DREAM_RU,
+      language: 'ru',
+      source: 'api',
+    });
+    expect(await balanceOf(user.id)).toBe(before - 1);
+
+    const handlers = createDreamsJobHandlers({
+      db: t.core.db,
+      logger: t.core.logger,
+      queue: t.core.queue,
+      wallet: t.core.wallet,
+      ai: t.core.ai,
+      media: t.core.media,
+      now: t.core.now,
+      notifier: () => t.core.notifier,
+    });
+    expect(await handlers.sweepStalled()).toBe(1);
+    expect((await findDreamById(t.core.db, id))?.analysisStatus).toBe('failed');
+    expect((await findDreamById(t.core.db, fresh))?.analysisStatus).toBe('pending');
+    expect(await balanceOf(user.id)).toBe(before);
+    expect(
+      rec.events.some((e) => e.userId === user.id && e.kind === 'failed:analysis' && e.extra === 1),
+    ).toBe(true);
+    // a second sweep finds nothing and refunds nothing more
+    expect(await handlers.sweepStalled()).toBe(0);
+    expect(await balanceOf(user.id)).toBe(before);
   });
 });

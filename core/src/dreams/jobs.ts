@@ -3,6 +3,7 @@ import {
   type Dream,
   type DreamUpdate,
   findDreamById,
+  findStalledDreams,
   updateDreamIf as updateDreamRowIf,
 } from '@mechta/db';
 import { downloadBytes, sleep } from '../ai/media.ts';
@@ -51,6 +52,9 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
 const MAX_POLL_ERRORS = 5;
 
 const isFinalTry = (job: JobContext) => job.retryCount >= job.retryLimit;
+/** Past these, pending work has outlived every retry its queue allows (15 min × 3 tries; video 45 min). */
+const STALLED_WORK_MS = 60 * 60_000;
+const STALLED_VIDEO_MS = 3 * 60 * 60_000;
 
 const unique = (xs: string[]) => [...new Set(xs.map(normaliseLabel).filter(Boolean))];
 
@@ -123,6 +127,71 @@ export function createDreamsJobHandlers(deps: DreamsJobDeps, opts: DreamsJobsOpt
     }
   }
 
+  /** The analysis will not happen: mark it, give back what was paid (analysis, and an image never queued), tell the user. */
+  async function failAnalysis(dreamId: string): Promise<void> {
+    const failed = await updateDreamIf(
+      db,
+      dreamId,
+      { analysisStatus: 'pending' },
+      { analysisStatus: 'failed' },
+      now(),
+    );
+    let refunded = 0;
+    if (failed) refunded += await refund(dreamChargeKey.analysis(dreamId), 'analysis failed');
+    const unqueued = await updateDreamIf(
+      db,
+      dreamId,
+      { imageStatus: 'pending' },
+      { imageStatus: 'failed' },
+      now(),
+    );
+    if (unqueued) refunded += await refund(dreamChargeKey.image(dreamId), 'image not made');
+    const last = unqueued ?? failed;
+    if (last) {
+      const kind = failed ? 'analysis' : 'image';
+      await tell('failed', last, (n) => n.dreamFailed(last.userId, ownerView(last), kind, refunded));
+    }
+  }
+
+  /** The image will not happen: mark it, refund it, tell the user. */
+  async function failImage(dreamId: string): Promise<void> {
+    const failed = await updateDreamIf(
+      db,
+      dreamId,
+      { imageStatus: 'pending' },
+      { imageStatus: 'failed' },
+      now(),
+    );
+    if (!failed) return;
+    const refunded = await refund(dreamChargeKey.image(dreamId), 'image failed');
+    await tell('failed', failed, (n) => n.dreamFailed(failed.userId, ownerView(failed), 'image', refunded));
+  }
+
+  /**
+   * Work whose job vanished (pg-boss expired it on its last try, or the process died with it) would
+   * otherwise wait forever with the user's tokens taken: past a generous bound it is failed and refunded.
+   */
+  async function sweepStalled(): Promise<number> {
+    const at = now().getTime();
+    const stalled = await findStalledDreams(db, {
+      workBefore: new Date(at - STALLED_WORK_MS),
+      videoBefore: new Date(at - STALLED_VIDEO_MS),
+      limit: 100,
+    });
+    for (const dream of stalled) {
+      logger.warn({ dreamId: dream.id }, 'stalled dream work failed by the sweeper');
+      if (dream.analysisStatus === 'pending') await failAnalysis(dream.id);
+      else if (dream.imageStatus === 'pending') await failImage(dream.id);
+      else
+        await failVideo(
+          dream,
+          { dreamId: dream.id, chargeKey: dreamChargeKey.video(dream.id, dream.videoAttempts) },
+          'the video job stopped answering',
+        );
+    }
+    return stalled.length;
+  }
+
   async function analyze(data: AnalyzeJobData, job: JobContext): Promise<void> {
     let dream = await findDreamById(db, data.dreamId);
     if (!dream || dream.analysisStatus === 'failed') return;
@@ -182,29 +251,7 @@ export function createDreamsJobHandlers(deps: DreamsJobDeps, opts: DreamsJobsOpt
     } catch (err) {
       if (!isFinalTry(job)) throw err;
       logger.error({ err, dreamId: data.dreamId }, 'dream analysis failed for good');
-      const failed = await updateDreamIf(
-        db,
-        data.dreamId,
-        { analysisStatus: 'pending' },
-        { analysisStatus: 'failed' },
-        now(),
-      );
-      let refunded = 0;
-      if (failed) refunded += await refund(dreamChargeKey.analysis(data.dreamId), 'analysis failed');
-      // An image paid for but never queued is given back too.
-      const unqueued = await updateDreamIf(
-        db,
-        data.dreamId,
-        { imageStatus: 'pending' },
-        { imageStatus: 'failed' },
-        now(),
-      );
-      if (unqueued) refunded += await refund(dreamChargeKey.image(data.dreamId), 'image not made');
-      const last = unqueued ?? failed;
-      if (last) {
-        const kind = failed ? 'analysis' : 'image';
-        await tell('failed', last, (n) => n.dreamFailed(last.userId, ownerView(last), kind, refunded));
-      }
+      await failAnalysis(data.dreamId);
       throw err;
     }
   }
@@ -251,19 +298,7 @@ export function createDreamsJobHandlers(deps: DreamsJobDeps, opts: DreamsJobsOpt
     } catch (err) {
       if (!isFinalTry(job)) throw err;
       logger.error({ err, dreamId: data.dreamId }, 'dream image failed for good');
-      const failed = await updateDreamIf(
-        db,
-        data.dreamId,
-        { imageStatus: 'pending' },
-        { imageStatus: 'failed' },
-        now(),
-      );
-      if (failed) {
-        const refunded = await refund(dreamChargeKey.image(data.dreamId), 'image failed');
-        await tell('failed', failed, (n) =>
-          n.dreamFailed(failed.userId, ownerView(failed), 'image', refunded),
-        );
-      }
+      await failImage(data.dreamId);
       throw err;
     }
   }
@@ -380,7 +415,7 @@ export function createDreamsJobHandlers(deps: DreamsJobDeps, opts: DreamsJobsOpt
     }
   }
 
-  return { analyze, image, video };
+  return { analyze, image, video, sweepStalled };
 }
 
 /** Registers the dreams queues and the schedule that closes expired public windows. */
@@ -413,4 +448,8 @@ export async function registerDreamsJobs(core: Core, opts: DreamsJobsOptions = {
     if (n) core.logger.info({ expired: n }, 'public dreams left the feed');
   });
   await core.queue.schedule(DREAM_JOBS.expirePublic, '* * * * *');
+  await core.queue.define(DREAM_JOBS.sweepStalled, async () => {
+    await handlers.sweepStalled();
+  });
+  await core.queue.schedule(DREAM_JOBS.sweepStalled, '*/5 * * * *');
 }

@@ -49,6 +49,7 @@ export const DREAM_JOBS = {
   image: 'dream.image',
   video: 'dream.video',
   expirePublic: 'dreams.expire-public',
+  sweepStalled: 'dreams.sweep-stalled',
 } as const;
 
 /**

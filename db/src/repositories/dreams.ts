@@ -140,6 +140,29 @@ export async function updateDream(
  * Updates only while the row still matches `guard`: a job's late write cannot undo what a newer step
  * (or a concurrent request) already decided. Undefined when the guard did not match.
  */
+/** Dreams whose pending work has not moved since the given instants (oldest first). */
+export async function findStalledDreams(
+  db: Executor,
+  opts: { workBefore: Date; videoBefore: Date; limit: number },
+): Promise<Dream[]> {
+  const rows = await db
+    .selectFrom('dreams')
+    .select(RETURNING)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb.or([eb('analysisStatus', '=', 'pending'), eb('imageStatus', '=', 'pending')]),
+          eb('updatedAt', '<', opts.workBefore),
+        ]),
+        eb.and([eb('videoStatus', 'in', ['pending', 'processing']), eb('updatedAt', '<', opts.videoBefore)]),
+      ]),
+    )
+    .orderBy('updatedAt')
+    .limit(opts.limit)
+    .execute();
+  return rows.map(fromRow);
+}
+
 export async function updateDreamIf(
   db: Executor,
   id: string,
