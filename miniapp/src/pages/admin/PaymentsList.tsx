@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { type AdminPayment, adminPaymentsPath } from '../../api/admin.ts';
 import { useApi } from '../../api/context.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -157,14 +158,12 @@ export function PaymentsList({ userId }: { userId?: number }) {
         ))}
       </ul>
       {list.hasNext && (
-        <button
-          type="button"
-          className="button button--secondary button--wide wallet-more"
-          disabled={list.loadingMore}
+        <LoadMoreButton
+          variant="wallet-more"
           onClick={list.loadMore}
-        >
-          {list.loadingMore ? t('loading') : t('wallet-load-more')}
-        </button>
+          loading={list.loadingMore}
+          label={t('wallet-load-more')}
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { type AdminUser, adminUsersPath } from '../../api/admin.ts';
 import { ChevronRightIcon, CloseIcon, SearchIcon } from '../../components/icons.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { describeError } from '../../i18n/describeError.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { adminUserRoute } from '../../navigation/paths.ts';
@@ -115,14 +116,12 @@ export function UserSearch() {
             ))}
           </div>
           {list.hasNext && (
-            <button
-              type="button"
-              className="button button--secondary button--wide wallet-more"
-              disabled={list.loadingMore}
+            <LoadMoreButton
+              variant="wallet-more"
               onClick={list.loadMore}
-            >
-              {list.loadingMore ? t('loading') : t('wallet-load-more')}
-            </button>
+              loading={list.loadingMore}
+              label={t('wallet-load-more')}
+            />
           )}
         </>
       )}

@@ -26,6 +26,7 @@ import { dreamTitle, formatDreamDate } from './format.ts';
 import { useDebouncedValue } from './useDebouncedValue.ts';
 import { useInfiniteScroll } from './useInfiniteScroll.ts';
 import './dreams.css';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 350;
@@ -268,15 +269,13 @@ export function JournalPage() {
       )}
 
       {list.hasNext && list.status === 'ready' && (
-        <button
-          ref={sentinel}
-          type="button"
-          className="button button--secondary button--wide load-more"
+        <LoadMoreButton
+          buttonRef={sentinel}
+          variant="load-more"
           onClick={list.loadMore}
-          disabled={list.loadingMore}
-        >
-          {list.loadingMore ? t('loading') : t('journal-load-more')}
-        </button>
+          loading={list.loadingMore}
+          label={t('journal-load-more')}
+        />
       )}
     </Page>
   );

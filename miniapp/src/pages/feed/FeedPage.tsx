@@ -13,6 +13,7 @@ import { dreamTitle, formatAgo, formatTimeLeft } from '../dreams/format.ts';
 import { useInfiniteScroll } from '../dreams/useInfiniteScroll.ts';
 import { useNow } from '../dreams/useNow.ts';
 import '../dreams/dreams.css';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 
 const PAGE_SIZE = 10;
 const EXCERPT_CHARS = 220;
@@ -146,15 +147,13 @@ export function FeedPage() {
       )}
 
       {list.hasNext && list.status === 'ready' && (
-        <button
-          ref={sentinel}
-          type="button"
-          className="button button--secondary button--wide load-more"
+        <LoadMoreButton
+          buttonRef={sentinel}
+          variant="load-more"
           onClick={list.loadMore}
-          disabled={list.loadingMore}
-        >
-          {list.loadingMore ? t('loading') : t('journal-load-more')}
-        </button>
+          loading={list.loadingMore}
+          label={t('journal-load-more')}
+        />
       )}
     </Page>
   );

@@ -1,5 +1,6 @@
 import type { LedgerEntry } from '../../api/wallet.ts';
 import { SparkIcon } from '../../components/icons.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { describeError } from '../../i18n/describeError.ts';
 import { type Translate, useI18n } from '../../i18n/index.tsx';
 import { formatDelta, formatMoment, formatNumber } from './format.ts';
@@ -90,14 +91,12 @@ export function LedgerList({ list }: { list: PagedRoute<LedgerEntry> }) {
         </p>
       )}
       {list.hasNext && (
-        <button
-          type="button"
-          className="button button--secondary button--wide wallet-more"
-          disabled={list.loadingMore}
+        <LoadMoreButton
+          variant="wallet-more"
           onClick={list.loadMore}
-        >
-          {list.loadingMore ? t('loading') : t('wallet-load-more')}
-        </button>
+          loading={list.loadingMore}
+          label={t('wallet-load-more')}
+        />
       )}
     </>
   );
