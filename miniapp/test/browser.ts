@@ -66,15 +66,38 @@ function newestChange(dir: string): number {
   return newest;
 }
 
-/** Builds the Mini App when there is no build, or when the sources changed after it. */
-export function ensureBuilt(): void {
+/** True when there is no build, or the sources changed after it. */
+function buildIsStale(): boolean {
   const index = path.join(miniappDir, 'dist', 'index.html');
   const sources = Math.max(
     newestChange(path.join(miniappDir, 'src')),
     ...['index.html', 'vite.config.ts'].map((file) => fs.statSync(path.join(miniappDir, file)).mtimeMs),
   );
-  const stale = !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;
-  if (stale) execSync('pnpm --filter @mechta/miniapp build', { cwd: repoRoot, stdio: 'inherit' });
+  return !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;
+}
+
+/**
+ * Builds the Mini App when there is no build, or when the sources changed after it. Test files run
+ * in parallel workers: one builds while holding a lock folder, the others wait for it and then see
+ * a fresh build, instead of two builds overwriting dist/ under a page that is loading it.
+ */
+export function ensureBuilt(): void {
+  const lock = path.join(miniappDir, '.build-lock');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`Mini App build lock ${lock} held for 3 minutes`);
+      execSync('sleep 0.2');
+    }
+  }
+  try {
+    if (buildIsStale()) execSync('pnpm --filter @mechta/miniapp build', { cwd: repoRoot, stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** The URL Telegram opens for a Mini App launch. */
