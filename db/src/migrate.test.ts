@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@mechta/testing/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from './migrate.ts';
-import { claimUpdate, pruneProcessedUpdates } from './repositories/updates.ts';
+import { claimUpdates, pruneProcessedUpdates } from './repositories/updates.ts';
 import { findUserByUsername, upsertUser } from './repositories/users.ts';
 
 let t: TestDatabase;
@@ -54,14 +54,14 @@ describe('users repository', () => {
 
 describe('processed updates', () => {
   it('claims an update id once and prunes old ones', async () => {
-    expect(await claimUpdate(t.db, 77)).toBe(true);
-    expect(await claimUpdate(t.db, 77)).toBe(false);
+    expect((await claimUpdates(t.db, [77])).has(77)).toBe(true);
+    expect((await claimUpdates(t.db, [77])).has(77)).toBe(false);
     await t.db
       .updateTable('processedUpdates')
       .set({ processedAt: new Date(Date.now() - 3 * 86400_000) })
       .where('updateId', '=', 77)
       .execute();
     expect(await pruneProcessedUpdates(t.db, 86400)).toBe(1);
-    expect(await claimUpdate(t.db, 77)).toBe(true);
+    expect((await claimUpdates(t.db, [77])).has(77)).toBe(true);
   });
 });

@@ -1,16 +1,5 @@
 import type { Executor } from './users.ts';
 
-/** Records an update id; false when it was already recorded (a redelivery). */
-export async function claimUpdate(db: Executor, updateId: number): Promise<boolean> {
-  const r = await db
-    .insertInto('processedUpdates')
-    .values({ updateId })
-    .onConflict((oc) => oc.doNothing())
-    .returning('updateId')
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
 /** Records many update ids in one statement; returns the ones that were new. */
 export async function claimUpdates(db: Executor, updateIds: number[]): Promise<Set<number>> {
   if (updateIds.length === 0) return new Set();
