@@ -151,6 +151,19 @@ describe('the HTTP app', () => {
     expect(String(res.headers['content-security-policy'])).toContain('frame-ancestors');
   });
 
+  it('answers the JSON API with the headers of an API, not of a page, and never lets it be cached', async () => {
+    const s = await server();
+    const res = await s.app.inject({ method: 'GET', url: '/api/v1/auth/options' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    const failed = await s.app.inject({ method: 'GET', url: '/api/v1/me' });
+    expect(failed.statusCode).toBe(401);
+    expect(failed.headers['cache-control']).toBe('no-store');
+  });
+
   it('offers the demo sign-in only without a bot token', async () => {
     const s = await server({ BOT_TOKEN: '' });
     const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/demo' });

@@ -98,9 +98,15 @@ export function ok<T>(req: FastifyRequest, result: T) {
   return { ok: true as const, result, error: null, meta: meta(req) };
 }
 
-/** The success envelope around a result that is already JSON text (sent as is, not re-serialised). */
-export function okJson(req: FastifyRequest, resultJson: string): string {
-  return `{"ok":true,"result":${resultJson},"error":null,"meta":${JSON.stringify(meta(req))}}`;
+const OK_HEAD = Buffer.from('{"ok":true,"result":');
+
+/**
+ * The success envelope around a result that is already UTF-8 JSON (written out as is: neither
+ * parsed, serialised nor re-encoded).
+ */
+export function okJson(req: FastifyRequest, resultJson: Buffer): Buffer {
+  const tail = Buffer.from(`,"error":null,"meta":${JSON.stringify(meta(req))}}`);
+  return Buffer.concat([OK_HEAD, resultJson, tail], OK_HEAD.length + resultJson.length + tail.length);
 }
 
 export function failure(

@@ -3,9 +3,12 @@ import fp from 'fastify-plugin';
 import helmet from 'helmet';
 
 /**
- * Security headers from `helmet`, computed once at start (the Fastify wrapper rebuilds helmet on
- * every request). Routes opt out with `config: { securityHeaders: false }` — the
- * Telegram webhook does: nobody renders its answers.
+ * Security headers, computed once at start (the Fastify wrapper rebuilds helmet on every request).
+ * Pages and files get `helmet`'s set with a CSP that lets Telegram frame the Mini App. JSON answers
+ * of /api get the short set OWASP's REST Security Cheat Sheet lists for APIs: nothing in them is
+ * rendered, so a page's policies (fonts, scripts, styles) say nothing, and `no-store` keeps personal
+ * data out of every cache. Routes opt out with `config: { securityHeaders: false }` — the Telegram
+ * webhook does: nobody renders its answers.
  */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   const apply = helmet({
@@ -33,9 +36,17 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     removeHeader: () => {},
   };
   apply({} as never, recorder as never, () => {});
+  const apiHeaders: Record<string, string> = {
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'strict-transport-security': headers['strict-transport-security']!,
+    'x-content-type-options': 'nosniff',
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+  };
   app.addHook('onRequest', (req, reply, done) => {
     if ((req.routeOptions.config as { securityHeaders?: boolean }).securityHeaders !== false)
-      reply.headers(headers);
+      reply.headers(req.url.startsWith('/api/') ? apiHeaders : headers);
     done();
   });
 });

@@ -14,17 +14,17 @@ export function createJournalCache(cache: Cache, ttlSeconds = 30) {
     `journal:${userId}:${version}:${JSON.stringify(query)}`;
 
   return {
-    /** Reads the cached page (as stored text) for this query, and where to store a fresh one. */
+    /** Reads the cached page (as stored bytes) for this query, and where to store a fresh one. */
     async read(
       userId: number,
       query: unknown,
-    ): Promise<{ hit?: string; store(value: string): Promise<void> }> {
+    ): Promise<{ hit?: Buffer; store(value: Buffer): Promise<void> }> {
       const version = (await cache.get(versionKey(userId))) ?? '0';
       const key = pageKey(userId, version, query);
-      const raw = await cache.get(key);
+      const raw = await cache.getBuffer(key);
       return {
         hit: raw ?? undefined,
-        store: (value: string) => cache.set(key, value, ttlSeconds),
+        store: (value: Buffer) => cache.set(key, value, ttlSeconds),
       };
     },
 

@@ -199,13 +199,14 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
   }
 
   /**
-   * A journal page, from the per-user cache when it holds one. The items travel as the JSON text
-   * the cache keeps (the API sends it as it is); `items` is there only when freshly read.
+   * A journal page, from the per-user cache when it holds one. The items travel as the UTF-8 JSON
+   * bytes the cache keeps (the API writes them out as they are, with no decoding or encoding);
+   * `items` is there only when freshly read.
    */
   async function journalPage(
     userId: number,
     query: DreamListQuery,
-  ): Promise<{ itemsJson: string; items?: DreamView[]; total: number; page: number; pageSize: number }> {
+  ): Promise<{ itemsJson: Buffer; items?: DreamView[]; total: number; page: number; pageSize: number }> {
     const user = await requireUser(userId);
     const fields: Record<string, string> = {};
     const q = query.q?.trim();
@@ -240,7 +241,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     const result = await listDreams(db, userId, filters, p);
     const items = result.items.map((d) => view(d, userId));
     const page = {
-      itemsJson: JSON.stringify(items),
+      itemsJson: Buffer.from(JSON.stringify(items)),
       items,
       total: result.total,
       page: p.page,
@@ -362,7 +363,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     async list(userId: number, query: DreamListQuery) {
       const page = await journalPage(userId, query);
       return {
-        items: page.items ?? (JSON.parse(page.itemsJson) as DreamView[]),
+        items: page.items ?? (JSON.parse(page.itemsJson.toString()) as DreamView[]),
         total: page.total,
         page: page.page,
         pageSize: page.pageSize,
@@ -605,12 +606,21 @@ export const isPaymentRefusal = (err: unknown): err is AppError =>
   isAppError(err) && (err.code === 'QUOTA_EXCEEDED' || err.code === 'INSUFFICIENT_TOKENS');
 
 /** `total|page|pageSize|itemsJson`: the items stay JSON text, never parsed on the way out. */
-function encodePage(p: { itemsJson: string; total: number; page: number; pageSize: number }): string {
-  return `${p.total}|${p.page}|${p.pageSize}|${p.itemsJson}`;
+/** A cached page: `total|page|pageSize|` and the items' JSON, as bytes. */
+function encodePage(p: { itemsJson: Buffer; total: number; page: number; pageSize: number }): Buffer {
+  return Buffer.concat([Buffer.from(`${p.total}|${p.page}|${p.pageSize}|`), p.itemsJson]);
 }
 
-function decodePage(raw: string): { itemsJson: string; total: number; page: number; pageSize: number } {
-  const [total, page, pageSize] = raw.split('|', 3).map(Number) as [number, number, number];
-  const itemsJson = raw.slice(raw.indexOf('|', raw.indexOf('|', raw.indexOf('|') + 1) + 1) + 1);
-  return { itemsJson, total, page, pageSize };
+const BAR = 0x7c; // '|'
+
+function decodePage(raw: Buffer): { itemsJson: Buffer; total: number; page: number; pageSize: number } {
+  const a = raw.indexOf(BAR);
+  const b = raw.indexOf(BAR, a + 1);
+  const c = raw.indexOf(BAR, b + 1);
+  return {
+    total: Number(raw.toString('latin1', 0, a)),
+    page: Number(raw.toString('latin1', a + 1, b)),
+    pageSize: Number(raw.toString('latin1', b + 1, c)),
+    itemsJson: raw.subarray(c + 1),
+  };
 }

@@ -82,11 +82,11 @@ export interface DreamsService {
     userId: number,
     query: DreamListQuery,
   ): Promise<{ items: DreamView[]; total: number; page: number; pageSize: number }>;
-  /** The same page with its items as JSON text, straight from the journal cache (for the API). */
+  /** The same page with its items as UTF-8 JSON bytes, straight from the journal cache (for the API). */
   listJson(
     userId: number,
     query: DreamListQuery,
-  ): Promise<{ itemsJson: string; total: number; page: number; pageSize: number }>;
+  ): Promise<{ itemsJson: Buffer; total: number; page: number; pageSize: number }>;
   update(
     userId: number,
     dreamId: string,

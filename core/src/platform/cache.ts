@@ -8,7 +8,9 @@ import { Redis } from 'ioredis';
 export interface Cache {
   readonly kind: 'redis' | 'memory';
   get(key: string): Promise<string | null>;
-  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** The value as bytes, undecoded: for values that are only ever written out as they are. */
+  getBuffer(key: string): Promise<Buffer | null>;
+  set(key: string, value: string | Buffer, ttlSeconds: number): Promise<void>;
   /** Sets only when absent; true when this call set it (a cheap cross-process claim). */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   del(key: string): Promise<void>;
@@ -33,6 +35,7 @@ function createRedisCache(url: string, prefix: string): Cache {
     kind: 'redis',
     redis,
     get: (k) => redis.get(k),
+    getBuffer: (k) => redis.getBuffer(k),
     async set(k, v, ttl) {
       await redis.set(k, v, 'EX', ttl);
     },
@@ -73,7 +76,7 @@ function createRedisCache(url: string, prefix: string): Cache {
 }
 
 function createMemoryCache(): Cache {
-  const store = new Map<string, { value: string; expires: number }>();
+  const store = new Map<string, { value: string | Buffer; expires: number }>();
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const live = (k: string) => {
@@ -93,7 +96,12 @@ function createMemoryCache(): Cache {
   return {
     kind: 'memory',
     async get(k) {
-      return live(k)?.value ?? null;
+      const v = live(k)?.value;
+      return v === undefined ? null : v.toString();
+    },
+    async getBuffer(k) {
+      const v = live(k)?.value;
+      return v === undefined ? null : typeof v === 'string' ? Buffer.from(v) : v;
     },
     async set(k, v, ttl) {
       store.set(k, { value: v, expires: Date.now() + ttl * 1000 });
