@@ -125,10 +125,16 @@ export function failure(
 }
 
 export const envelopePlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('preSerialization', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (!req.url.startsWith('/api/')) return payload;
-    if (payload && typeof payload === 'object' && 'ok' in payload && 'meta' in payload) return payload;
-    if (reply.statusCode >= 400) return payload;
-    return { ok: true, result: payload ?? null, error: null, meta: meta(req) };
-  });
+  app.addHook(
+    'preSerialization',
+    (req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, p: unknown) => void) => {
+      if (
+        !req.url.startsWith('/api/') ||
+        (payload && typeof payload === 'object' && 'ok' in payload && 'meta' in payload) ||
+        reply.statusCode >= 400
+      )
+        return done(null, payload);
+      done(null, { ok: true, result: payload ?? null, error: null, meta: meta(req) });
+    },
+  );
 });

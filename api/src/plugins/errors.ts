@@ -30,8 +30,9 @@ function statusCode(code: ErrorCode, fallback: number): number {
 export const errorsPlugin = fp(async (app: FastifyInstance, opts: { core: Core }) => {
   const { translator } = opts.core;
   app.decorateRequest('language', 'en');
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     req.language = languageFromTelegram(req.headers['accept-language']?.split(',')[0]);
+    done();
   });
 
   const localise = (req: FastifyRequest, code: string, args?: Record<string, string | number>) =>
