@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { registerDreamsJobs } from '@mechta/core/dreams/jobs';
+import { seedDreams } from '@mechta/db';
 import { startTestServer, type TestServer } from '@mechta/testing/app';
 import { startFakeReplicate } from '@mechta/testing/fake-replicate';
 import { type InitDataUser, signInitData } from '@mechta/testing/telegram';
@@ -191,6 +192,39 @@ describe('dream journal', () => {
     await page.getByRole('button', { name: /Lucid/ }).click();
     await page.getByText('1 dream found').waitFor();
     expect(await page.locator(`a[href="#/dreams/${ids.flight}"]`).isVisible()).toBe(true);
+  });
+
+  it('says so when the next page does not come, keeps the list, and loads it on the next try', async () => {
+    const vera: InitDataUser = { id: 7_002_003, first_name: 'Vera', language_code: 'en' };
+    await apiAs(vera);
+    await seedDreams(server.core.db, { firstUserId: vera.id, users: 1, count: 25 });
+    const page = await openApp(vera);
+    // The network drops the first request for the second page.
+    let dropped = 0;
+    await page.route(/\/api\/v1\/dreams\?.*page=2/, (route) =>
+      dropped++ === 0 ? route.abort('connectionreset') : route.continue(),
+    );
+    await openJournal(page);
+    const cards = page.locator('.dream-card');
+    await page.getByText('25 dreams').waitFor();
+    expect(await cards.count()).toBe(20);
+
+    // Scrolling to the end asks for the next page by itself; this time it fails.
+    const more = page.getByRole('button', { name: 'Show more' });
+    await more.scrollIntoViewIfNeeded();
+    const failed = page.getByRole('alert').filter({ hasText: 'Could not load more' });
+    await failed.waitFor();
+    // It is not retried behind the reader's back (while offline that would be a loop of requests).
+    await page.waitForTimeout(1000);
+    expect(dropped).toBe(1);
+    expect(await cards.count()).toBe(20);
+    await screenshot(page, 'dreams-gallery-more-failed.png');
+
+    await more.click();
+    await until(async () => (await cards.count()) === 25);
+    expect(await failed.count()).toBe(0);
+    expect(await more.count()).toBe(0);
+    expect(dropped).toBe(2);
   });
 
   it('opens a dream with its analysis and picture, refuses an offline video without charging, and shares it', async () => {

@@ -6,50 +6,64 @@ export type PagedStatus = 'loading' | 'ready' | 'error';
 
 export interface PagedList<T> {
   items: T[];
+  /** `loading` also while a new request (a new search) replaces items still shown. */
   status: PagedStatus;
+  /** Why the list could not be read (status `error`). */
   error: unknown;
   total: number | null;
   hasNext: boolean;
   loadingMore: boolean;
+  /** A failure of the last "load more": the list itself stays. */
+  moreError: unknown;
   /** Fetches the next page and appends it. */
   loadMore(): void;
   /** Re-reads every page loaded so far in one request (items being processed have changed). */
   refresh(): Promise<void>;
-  /** Starts over from the first page. */
-  retry(): void;
+  /**
+   * Reads the list again from the first page (after an action changed it, or after an error); what
+   * is shown stays until the answer arrives.
+   */
+  reload(): void;
 }
 
 interface State<T> {
   items: T[];
+  /** The request whose answers `items` are. */
+  key: string | null;
   pages: number;
   pagination: Pagination | null;
   status: PagedStatus;
   error: unknown;
   loadingMore: boolean;
+  moreError: unknown;
 }
 
 const INITIAL: State<never> = {
   items: [],
+  key: null,
   pages: 0,
   pagination: null,
   status: 'loading',
   error: null,
   loadingMore: false,
+  moreError: null,
 };
 
 /** The largest page the API serves (CONTRACT.md). */
 const MAX_PAGE_SIZE = 100;
 
-function merge<T extends { id: string }>(current: T[], more: T[]): T[] {
+/** Entries added since the first page shift later pages: an item seen already is not repeated. */
+function merge<T extends { id: number | string }>(current: T[], more: T[]): T[] {
   const seen = new Set(current.map((item) => item.id));
   return [...current, ...more.filter((item) => !seen.has(item.id))];
 }
 
 /**
- * A paginated list route read page by page. `pathFor(page, pageSize)` names the request; when it
- * changes (a new search), the list starts over and answers to older requests are dropped.
+ * Every paginated list of the Mini App (journal, feed, ledger, admin payments and users), read page
+ * by page. `pathFor(page, pageSize)` names the request; when it changes (a new search) the list
+ * starts over, and answers to older requests are dropped.
  */
-export function usePagedList<T extends { id: string }>(
+export function usePagedList<T extends { id: number | string }>(
   pathFor: (page: number, pageSize: number) => string,
   pageSize: number,
 ): PagedList<T> {
@@ -72,17 +86,31 @@ export function usePagedList<T extends { id: string }>(
   useEffect(() => {
     const current = ++generation.current;
     const controller = new AbortController();
-    setState((previous) => ({ ...INITIAL, items: previous.items, status: 'loading' }));
+    setState((previous) => {
+      // Reading the same list again keeps it usable; a different list shows the old one as stale.
+      const same = previous.key === key && previous.pages > 0;
+      return {
+        ...previous,
+        pages: same ? previous.pages : 0,
+        pagination: same ? previous.pagination : null,
+        status: same ? 'ready' : 'loading',
+        error: null,
+        loadingMore: false,
+        moreError: null,
+      };
+    });
     api.getPage<T[]>(pathForRef.current(1, pageSize), { signal: controller.signal }).then(
       (page) => {
         if (current !== generation.current) return;
         setState({
           items: page.items,
+          key,
           pages: 1,
           pagination: page.pagination,
           status: 'ready',
           error: null,
           loadingMore: false,
+          moreError: null,
         });
       },
       (error: unknown) => {
@@ -97,7 +125,7 @@ export function usePagedList<T extends { id: string }>(
     const { status, loadingMore, pagination, pages } = stateRef.current;
     if (status !== 'ready' || loadingMore || !pagination?.has_next) return;
     const current = generation.current;
-    setState((previous) => ({ ...previous, loadingMore: true }));
+    setState((previous) => ({ ...previous, loadingMore: true, moreError: null }));
     api.getPage<T[]>(pathForRef.current(pages + 1, pageSize)).then(
       (page) => {
         if (current !== generation.current) return;
@@ -111,7 +139,7 @@ export function usePagedList<T extends { id: string }>(
       },
       (error: unknown) => {
         if (current !== generation.current) return;
-        setState((previous) => ({ ...previous, loadingMore: false, error }));
+        setState((previous) => ({ ...previous, loadingMore: false, moreError: error }));
       },
     );
   }, [api, pageSize]);
@@ -125,7 +153,7 @@ export function usePagedList<T extends { id: string }>(
     if (current !== generation.current) return;
     // Pages loaded later keep their place: only what the refresh saw is replaced.
     setState((previous) => {
-      const fresh = new Map(page.items.map((item) => [item.id, item]));
+      const fresh = new Set(page.items.map((item) => item.id));
       const kept = previous.items.slice(size).filter((item) => !fresh.has(item.id));
       return {
         ...previous,
@@ -138,7 +166,7 @@ export function usePagedList<T extends { id: string }>(
     });
   }, [api, pageSize]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   return {
     items: state.items,
@@ -147,8 +175,9 @@ export function usePagedList<T extends { id: string }>(
     total: state.pagination?.total ?? null,
     hasNext: state.pagination?.has_next ?? false,
     loadingMore: state.loadingMore,
+    moreError: state.moreError,
     loadMore,
     refresh,
-    retry,
+    reload,
   };
 }

@@ -1,5 +1,6 @@
 app-name = Mechta
 loading = Loading…
+load-more-failed = Could not load more: { $message }
 
 ## Sign-in
 signin-progress = Signing you in…

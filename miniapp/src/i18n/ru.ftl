@@ -1,5 +1,6 @@
 app-name = Мечта
 loading = Загрузка…
+load-more-failed = Не удалось загрузить ещё: { $message }
 
 ## Sign-in
 signin-progress = Входим…

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { type AdminPayment, adminPaymentsPath } from '../../api/admin.ts';
 import { useApi } from '../../api/context.tsx';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
@@ -11,7 +12,6 @@ import { hapticNotify } from '../../telegram.ts';
 import { describePaymentError } from '../wallet/errors.ts';
 import { formatMoment, formatPassDuration } from '../wallet/format.ts';
 import { Stars } from '../wallet/Offers.tsx';
-import { usePagedRoute } from '../wallet/usePagedRoute.ts';
 
 const PAGE_SIZE = 20;
 
@@ -123,7 +123,7 @@ export function PaymentsList({ userId }: { userId?: number }) {
       adminPaymentsPath(page, pageSize) + (userId !== undefined ? `&user_id=${userId}` : ''),
     [userId],
   );
-  const list = usePagedRoute<AdminPayment>(pathFor, PAGE_SIZE);
+  const list = usePagedList<AdminPayment>(pathFor, PAGE_SIZE);
   const [refunded, setRefunded] = useState<Record<number, AdminPayment>>({});
 
   if (list.status === 'loading') {
@@ -162,6 +162,7 @@ export function PaymentsList({ userId }: { userId?: number }) {
           variant="wallet-more"
           onClick={list.loadMore}
           loading={list.loadingMore}
+          error={list.moreError}
           label={t('wallet-load-more')}
         />
       )}

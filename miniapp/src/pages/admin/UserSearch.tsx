@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { type AdminUser, adminUsersPath } from '../../api/admin.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import { ChevronRightIcon, CloseIcon, SearchIcon } from '../../components/icons.tsx';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { describeError } from '../../i18n/describeError.ts';
@@ -7,7 +8,6 @@ import { useI18n } from '../../i18n/index.tsx';
 import { adminUserRoute } from '../../navigation/paths.ts';
 import { Link } from '../../navigation/router.tsx';
 import { initialsOf } from '../profile/initials.ts';
-import { usePagedRoute } from '../wallet/usePagedRoute.ts';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
@@ -62,7 +62,7 @@ export function UserSearch() {
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), SEARCH_DELAY_MS);
   const pathFor = useCallback((page: number, pageSize: number) => adminUsersPath(q, page, pageSize), [q]);
-  const list = usePagedRoute<AdminUser>(pathFor, PAGE_SIZE);
+  const list = usePagedList<AdminUser>(pathFor, PAGE_SIZE);
 
   return (
     <>
@@ -120,6 +120,7 @@ export function UserSearch() {
               variant="wallet-more"
               onClick={list.loadMore}
               loading={list.loadingMore}
+              error={list.moreError}
               label={t('wallet-load-more')}
             />
           )}

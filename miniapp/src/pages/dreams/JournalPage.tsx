@@ -116,7 +116,8 @@ export function JournalPage() {
   const list = usePagedList<Dream>(pathFor, PAGE_SIZE);
   const sentinel = useInfiniteScroll<HTMLButtonElement>(
     list.loadMore,
-    list.hasNext && !list.loadingMore,
+    // Not after a failed page: the button says why, and pressing it tries again (no retry loop).
+    list.hasNext && !list.loadingMore && list.moreError === null,
     list.items.length,
   );
   usePolling(list.refresh, GALLERY_POLL_MS, list.items.some(isDreamInProgress));
@@ -230,7 +231,7 @@ export function JournalPage() {
         <section className="notice" role="alert">
           <h2 className="notice__title">{t('journal-load-failed')}</h2>
           <p className="notice__text">{describeError(list.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={list.retry}>
+          <button type="button" className="button button--secondary" onClick={list.reload}>
             {t('dreams-retry')}
           </button>
         </section>
@@ -274,6 +275,7 @@ export function JournalPage() {
           variant="load-more"
           onClick={list.loadMore}
           loading={list.loadingMore}
+          error={list.moreError}
           label={t('journal-load-more')}
         />
       )}

@@ -91,7 +91,8 @@ export function FeedPage() {
   const list = usePagedList<Dream>(pathFor, PAGE_SIZE);
   const sentinel = useInfiniteScroll<HTMLButtonElement>(
     list.loadMore,
-    list.hasNext && !list.loadingMore,
+    // Not after a failed page: the button says why, and pressing it tries again (no retry loop).
+    list.hasNext && !list.loadingMore && list.moreError === null,
     list.items.length,
   );
   // A dream whose window closed while the feed was open leaves it, as it would on a reload.
@@ -121,7 +122,7 @@ export function FeedPage() {
         <section className="notice" role="alert">
           <h2 className="notice__title">{t('feed-load-failed')}</h2>
           <p className="notice__text">{describeError(list.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={list.retry}>
+          <button type="button" className="button button--secondary" onClick={list.reload}>
             {t('dreams-retry')}
           </button>
         </section>
@@ -152,6 +153,7 @@ export function FeedPage() {
           variant="load-more"
           onClick={list.loadMore}
           loading={list.loadingMore}
+          error={list.moreError}
           label={t('journal-load-more')}
         />
       )}

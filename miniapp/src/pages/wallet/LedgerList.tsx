@@ -1,3 +1,4 @@
+import type { PagedList } from '../../api/usePagedList.ts';
 import type { LedgerEntry } from '../../api/wallet.ts';
 import { SparkIcon } from '../../components/icons.tsx';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
@@ -5,7 +6,6 @@ import { describeError } from '../../i18n/describeError.ts';
 import { type Translate, useI18n } from '../../i18n/index.tsx';
 import { formatDelta, formatMoment, formatNumber } from './format.ts';
 import { LEDGER_ICONS, PRICE_ICONS } from './icons.tsx';
-import type { PagedRoute } from './usePagedRoute.ts';
 
 /** What an entry was, in words: a spend names what it paid for when the server says. */
 export function ledgerTitle(entry: LedgerEntry, t: Translate): string {
@@ -56,7 +56,7 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
 }
 
 /** The token history, newest first, a page at a time. */
-export function LedgerList({ list }: { list: PagedRoute<LedgerEntry> }) {
+export function LedgerList({ list }: { list: PagedList<LedgerEntry> }) {
   const { t } = useI18n();
   if (list.status === 'loading') {
     return (
@@ -85,16 +85,12 @@ export function LedgerList({ list }: { list: PagedRoute<LedgerEntry> }) {
           <LedgerRow key={entry.id} entry={entry} />
         ))}
       </ul>
-      {list.moreError !== null && (
-        <p className="wallet-inline-error" role="alert">
-          {t('wallet-load-failed', { message: describeError(list.moreError, t) })}
-        </p>
-      )}
       {list.hasNext && (
         <LoadMoreButton
           variant="wallet-more"
           onClick={list.loadMore}
           loading={list.loadingMore}
+          error={list.moreError}
           label={t('wallet-load-more')}
         />
       )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context.tsx';
 import type { User } from '../../api/types.ts';
+import { usePagedList } from '../../api/usePagedList.ts';
 import {
   type Invoice,
   type LedgerEntry,
@@ -25,7 +26,6 @@ import { QuotaCard } from './QuotaCard.tsx';
 import { ReferralCard } from './ReferralCard.tsx';
 import { payInvoice } from './telegramWallet.ts';
 import { useApiResource } from './useApiResource.ts';
-import { usePagedRoute } from './usePagedRoute.ts';
 import './wallet.css';
 
 const LEDGER_PAGE_SIZE = 15;
@@ -96,7 +96,7 @@ export function WalletPage() {
   const { setUser } = useUser();
   const wallet = useApiResource<Wallet>('/wallet');
   const referrals = useApiResource<ReferralStats>('/referrals');
-  const ledger = usePagedRoute<LedgerEntry>(ledgerPath, LEDGER_PAGE_SIZE);
+  const ledger = usePagedList<LedgerEntry>(ledgerPath, LEDGER_PAGE_SIZE);
   const [buyingId, setBuyingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<PurchaseNotice | null>(null);
   const open = useRef(true);
