@@ -114,12 +114,7 @@ export function JournalPage() {
     [filters],
   );
   const list = usePagedList<Dream>(pathFor, PAGE_SIZE);
-  const sentinel = useInfiniteScroll<HTMLButtonElement>(
-    list.loadMore,
-    // Not after a failed page: the button says why, and pressing it tries again (no retry loop).
-    list.hasNext && !list.loadingMore && list.moreError === null,
-    list.items.length,
-  );
+  const sentinel = useInfiniteScroll<HTMLButtonElement>(list);
   usePolling(list.refresh, GALLERY_POLL_MS, list.items.some(isDreamInProgress));
 
   // The emotion chips are the user's own most frequent emotions; without them the row is simply shorter.

@@ -1,20 +1,23 @@
 import { type RefObject, useEffect, useRef } from 'react';
+import type { PagedList } from '../../api/usePagedList.ts';
 
 /**
- * Calls `onVisible` when the element comes within a screen's height of the viewport: the next page
- * loads before the reader reaches the end. The element is also a button, for when this cannot run.
+ * Loads the list's next page when the element comes within a screen's height of the viewport: the
+ * next page arrives before the reader reaches the end. The element is also a button, for when this
+ * cannot run. After a failed page it stays off: the button says why, and pressing it tries again
+ * (an observer that asked again at once would loop while the network is down).
  */
 export function useInfiniteScroll<E extends Element>(
-  onVisible: () => void,
-  enabled: boolean,
-  /** Changes when a page has arrived: observing anew reports an element that is still in view. */
-  loaded: number,
+  list: Pick<PagedList<unknown>, 'loadMore' | 'hasNext' | 'loadingMore' | 'moreError' | 'items'>,
 ): RefObject<E | null> {
   const ref = useRef<E | null>(null);
-  const latest = useRef(onVisible);
+  const latest = useRef(list.loadMore);
   useEffect(() => {
-    latest.current = onVisible;
-  }, [onVisible]);
+    latest.current = list.loadMore;
+  }, [list.loadMore]);
+  const enabled = list.hasNext && !list.loadingMore && list.moreError === null;
+  // A page that has arrived re-arms the observer: observing anew reports an element still in view.
+  const loaded = list.items.length;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` re-arms the observer.
   useEffect(() => {

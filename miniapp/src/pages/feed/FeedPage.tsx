@@ -89,12 +89,7 @@ export function FeedPage() {
     [],
   );
   const list = usePagedList<Dream>(pathFor, PAGE_SIZE);
-  const sentinel = useInfiniteScroll<HTMLButtonElement>(
-    list.loadMore,
-    // Not after a failed page: the button says why, and pressing it tries again (no retry loop).
-    list.hasNext && !list.loadingMore && list.moreError === null,
-    list.items.length,
-  );
+  const sentinel = useInfiniteScroll<HTMLButtonElement>(list);
   // A dream whose window closed while the feed was open leaves it, as it would on a reload.
   const visible = list.items.filter(
     (dream) => !dream.public_until || new Date(dream.public_until).getTime() > now,
