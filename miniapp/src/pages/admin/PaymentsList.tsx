@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 import { type AdminPayment, adminPaymentsPath } from '../../api/admin.ts';
 import { useApi } from '../../api/context.tsx';
 import { usePagedList } from '../../api/usePagedList.ts';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { useToast } from '../../components/Toast.tsx';
-import { describeError } from '../../i18n/describeError.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { adminUserRoute } from '../../navigation/paths.ts';
 import { Link } from '../../navigation/router.tsx';
@@ -126,23 +126,7 @@ export function PaymentsList({ userId }: { userId?: number }) {
   const list = usePagedList<AdminPayment>(pathFor, PAGE_SIZE);
   const [refunded, setRefunded] = useState<Record<number, AdminPayment>>({});
 
-  if (list.status === 'loading') {
-    return (
-      <div className="group admin-placeholder" aria-busy="true">
-        <span className="spinner" />
-      </div>
-    );
-  }
-  if (list.status === 'error') {
-    return (
-      <div className="group admin-error" role="alert">
-        <p>{t('wallet-load-failed', { message: describeError(list.error, t) })}</p>
-        <button type="button" className="link-button" onClick={list.reload}>
-          {t('wallet-retry')}
-        </button>
-      </div>
-    );
-  }
+  if (list.status !== 'ready') return <ListStatus list={list} variant="admin" />;
   if (list.items.length === 0) return <p className="group admin-empty">{t('admin-payments-empty')}</p>;
 
   return (

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { type AdminUser, adminUsersPath } from '../../api/admin.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { ChevronRightIcon, CloseIcon, SearchIcon } from '../../components/icons.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
-import { describeError } from '../../i18n/describeError.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { adminUserRoute } from '../../navigation/paths.ts';
 import { Link } from '../../navigation/router.tsx';
@@ -94,17 +94,8 @@ export function UserSearch() {
         )}
       </div>
 
-      {list.status === 'loading' ? (
-        <div className="group admin-placeholder" aria-busy="true">
-          <span className="spinner" />
-        </div>
-      ) : list.status === 'error' ? (
-        <div className="group admin-error" role="alert">
-          <p>{t('wallet-load-failed', { message: describeError(list.error, t) })}</p>
-          <button type="button" className="link-button" onClick={list.reload}>
-            {t('wallet-retry')}
-          </button>
-        </div>
+      {list.status !== 'ready' ? (
+        <ListStatus list={list} variant="admin" />
       ) : list.items.length === 0 ? (
         <p className="group admin-empty">{q ? t('admin-search-empty') : t('admin-users-empty')}</p>
       ) : (

@@ -1,8 +1,8 @@
 import type { PagedList } from '../../api/usePagedList.ts';
 import type { LedgerEntry } from '../../api/wallet.ts';
 import { SparkIcon } from '../../components/icons.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
-import { describeError } from '../../i18n/describeError.ts';
 import { type Translate, useI18n } from '../../i18n/index.tsx';
 import { formatDelta, formatMoment, formatNumber } from './format.ts';
 import { LEDGER_ICONS, PRICE_ICONS } from './icons.tsx';
@@ -58,23 +58,7 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
 /** The token history, newest first, a page at a time. */
 export function LedgerList({ list }: { list: PagedList<LedgerEntry> }) {
   const { t } = useI18n();
-  if (list.status === 'loading') {
-    return (
-      <div className="group wallet-placeholder" aria-busy="true">
-        <span className="spinner" />
-      </div>
-    );
-  }
-  if (list.status === 'error') {
-    return (
-      <div className="group wallet-error" role="alert">
-        <p>{t('wallet-load-failed', { message: describeError(list.error, t) })}</p>
-        <button type="button" className="link-button" onClick={list.reload}>
-          {t('wallet-retry')}
-        </button>
-      </div>
-    );
-  }
+  if (list.status !== 'ready') return <ListStatus list={list} variant="wallet" />;
   if (list.items.length === 0) {
     return <p className="group wallet-empty">{t('wallet-history-empty')}</p>;
   }
