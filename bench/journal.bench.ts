@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { benchDatabase } from './db.ts';
-import { round, writeResult } from './lib.ts';
+import { alternatingRounds, round, writeResult } from './lib.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIRST = 10_000_000;
@@ -113,9 +113,6 @@ function loader(url: string, tokens: string[] | null, pathFor: (i: number) => st
     };
   };
 }
-type Run = Awaited<ReturnType<ReturnType<typeof loader>>>;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 const tokensFile = path.join(os.tmpdir(), `mechta-journal-tokens-${process.pid}.json`);
 const hello = await serve(['hello']);
 const api = await serve(['api', database.url, tokensFile]);
@@ -134,25 +131,18 @@ const searchLoad = loader(
 
 // Warm-up with the same requests: JIT, pools, and the first read of every user's page.
 for (const warm of [helloLoad, floorLoad, journalLoad, searchLoad]) await warm(3);
-// This machine's speed drifts by a third from minute to minute, so hello-world and the journal
-// are measured in alternating rounds, and the ratio is the median of each round's own ratio.
-const rounds: Array<{ hello_world: Run; journal_page: Run; ratio: number }> = [];
-for (let r = 0; r < ROUNDS; r++) {
-  const h = await helloLoad(DURATION);
-  const j = await journalLoad(DURATION);
-  rounds.push({
-    hello_world: h,
-    journal_page: j,
-    ratio: round(j.requests_per_second / h.requests_per_second, 3),
-  });
-}
+const measured = await alternatingRounds(
+  ROUNDS,
+  () => helloLoad(DURATION),
+  () => journalLoad(DURATION),
+);
+const rounds = measured.rounds.map((r) => ({ hello_world: r.first, journal_page: r.second, ratio: r.ratio }));
 const apiFloor = await floorLoad(DURATION);
 const search = await searchLoad(DURATION);
 await stop(hello.child);
 await stop(api.child);
 fs.rmSync(tokensFile, { force: true });
-const ratio = median(rounds.map((r) => r.ratio));
-const middle = rounds.find((r) => r.ratio === ratio)!;
+const ratio = measured.median.ratio;
 const worstJournalP99 = Math.max(...rounds.map((r) => r.journal_page.latency_ms.p99));
 const users = await countRows(database.db, 'users');
 const dreams = await countRows(database.db, 'dreams');
@@ -165,9 +155,9 @@ writeResult('journal', {
     `50 connections, ${DURATION} s per run, 500 signed-in users rotating, servers in their own processes; ` +
     `${ROUNDS} alternating rounds of hello-world and journal, the ratio is the median round's`,
   // The median round; every round is listed under `rounds`.
-  hello_world: middle.hello_world,
+  hello_world: measured.median.first,
   api_floor_auth_options: apiFloor,
-  journal_page: middle.journal_page,
+  journal_page: measured.median.second,
   search,
   journal_vs_hello_ratio: ratio,
   journal_worst_p99_ms: worstJournalP99,

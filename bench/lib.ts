@@ -32,3 +32,26 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * Two loads measured in alternating rounds, for figures that compare one server with another: this
+ * machine's speed drifts by a third from minute to minute, so each round's ratio (`second / first`
+ * in requests per second) is taken in the same minute, and the median round stands for the run.
+ */
+export async function alternatingRounds<R extends { requests_per_second: number }>(
+  rounds: number,
+  first: () => Promise<R>,
+  second: () => Promise<R>,
+): Promise<{
+  rounds: Array<{ first: R; second: R; ratio: number }>;
+  median: { first: R; second: R; ratio: number };
+}> {
+  const all: Array<{ first: R; second: R; ratio: number }> = [];
+  for (let r = 0; r < rounds; r++) {
+    const a = await first();
+    const b = await second();
+    all.push({ first: a, second: b, ratio: round(b.requests_per_second / a.requests_per_second, 3) });
+  }
+  const byRatio = [...all].sort((x, y) => x.ratio - y.ratio);
+  return { rounds: all, median: byRatio[Math.floor(byRatio.length / 2)]! };
+}

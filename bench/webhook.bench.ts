@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { round, writeResult } from './lib.ts';
+import { alternatingRounds, round, writeResult } from './lib.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-secret';
@@ -93,8 +93,6 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // Telegram opens at most 40 simultaneous connections to a webhook (setWebhook max_connections default).
 const CONNECTIONS = 40;
-type Run = Awaited<ReturnType<typeof load>>;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bare = await startServer('bare');
 const full = await startServer('full');
@@ -105,26 +103,23 @@ const at1000 = (port: number) =>
 // Latency at Telegram-like steady load, for the full path and for the bare webhook (this machine's floor).
 const fullAt1000 = await at1000(full.port);
 const bareAt1000 = await at1000(bare.port);
-// This machine's speed drifts by a third from minute to minute, so the two are measured in
-// alternating rounds, and the ratio is the median of each round's own ratio.
-const rounds: Array<{ bare_grammy_empty_handler: Run; full_path_max: Run; ratio: number }> = [];
-for (let r = 0; r < ROUNDS; r++) {
-  const b = await load(bare.port, { connections: CONNECTIONS, duration: DURATION });
-  const f = await load(full.port, { connections: CONNECTIONS, duration: DURATION });
-  rounds.push({
-    bare_grammy_empty_handler: b,
-    full_path_max: f,
-    ratio: round(f.requests_per_second / b.requests_per_second, 3),
-  });
-}
+const measured = await alternatingRounds(
+  ROUNDS,
+  () => load(bare.port, { connections: CONNECTIONS, duration: DURATION }),
+  () => load(full.port, { connections: CONNECTIONS, duration: DURATION }),
+);
+const rounds = measured.rounds.map((r) => ({
+  bare_grammy_empty_handler: r.first,
+  full_path_max: r.second,
+  ratio: r.ratio,
+}));
 // The same rate again straight after the overload, with a quarter of a million more update ids stored.
 const fullAt1000AfterOverload = await at1000(full.port);
 await bare.stop();
 const out = await full.stop();
 const replies = Number(/REPLIES (\d+)/.exec(out)?.[1] ?? 0);
 
-const ratio = median(rounds.map((r) => r.ratio));
-const middle = rounds.find((r) => r.ratio === ratio)!;
+const ratio = measured.median.ratio;
 writeResult('webhook', {
   goal: 'full path ≥ 25% of bare grammY webhook; p99 < 50 ms at 1,000 updates/s',
   setup:
@@ -132,8 +127,8 @@ writeResult('webhook', {
     `${DURATION} s per run; servers in their own processes; ${ROUNDS} alternating rounds of bare and full, ` +
     `the ratio is the median round's`,
   // The median round; every round is listed under `rounds`.
-  bare_grammy_empty_handler: middle.bare_grammy_empty_handler,
-  full_path_max: middle.full_path_max,
+  bare_grammy_empty_handler: measured.median.first,
+  full_path_max: measured.median.second,
   full_path_at_1000_per_second: fullAt1000,
   bare_at_1000_per_second: bareAt1000,
   full_path_at_1000_per_second_after_overload: fullAt1000AfterOverload,
