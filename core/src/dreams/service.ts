@@ -605,7 +605,6 @@ export type DreamsServiceImpl = ReturnType<typeof createDreamsService>;
 export const isPaymentRefusal = (err: unknown): err is AppError =>
   isAppError(err) && (err.code === 'QUOTA_EXCEEDED' || err.code === 'INSUFFICIENT_TOKENS');
 
-/** `total|page|pageSize|itemsJson`: the items stay JSON text, never parsed on the way out. */
 /** A cached page: `total|page|pageSize|` and the items' JSON, as bytes. */
 function encodePage(p: { itemsJson: Buffer; total: number; page: number; pageSize: number }): Buffer {
   return Buffer.concat([Buffer.from(`${p.total}|${p.page}|${p.pageSize}|`), p.itemsJson]);
