@@ -272,6 +272,52 @@ export function createWalletService(deps: WalletDeps) {
     };
   }
 
+  /** The charge's work inside `trx`, which must be a transaction. */
+  async function chargeIn(trx: Executor, input: ChargeInput, price: number): Promise<ChargeResult> {
+    const account = await lockAccount(trx, input.userId);
+    const previous = await findLedgerEntryByKey(trx, input.idempotencyKey);
+    if (previous) {
+      if (previous.userId !== input.userId || previous.kind !== 'spend') {
+        throw new AppError('CONFLICT', 'idempotency key already used for something else');
+      }
+      const refunded = Boolean(await findLedgerEntryByKey(trx, `refund:${input.idempotencyKey}`));
+      return { charged: -previous.delta, alreadyCharged: true, refunded, balance: account.balance };
+    }
+    const at = now();
+    let day: string | undefined;
+    if (input.quota) {
+      const user = await findUserById(trx, input.userId);
+      day = localDay(at, user?.timezone ?? 'UTC');
+      const limit = config.limits.quotas[planStatusOf(account, at).plan][input.quota];
+      const used = (await getQuotaUsage(trx, input.userId, day))[input.quota];
+      if (used >= limit) {
+        throw new AppError('QUOTA_EXCEEDED', `daily ${input.quota} quota used up`, {
+          args: { kind: input.quota, limit },
+          details: { kind: input.quota, limit, used },
+        });
+      }
+    }
+    const insufficient = () =>
+      new AppError('INSUFFICIENT_TOKENS', 'not enough tokens', {
+        args: { price, balance: account.balance },
+        details: { price, balance: account.balance },
+      });
+    if (account.balance < price) throw insufficient();
+    const entry = await applyLedgerEntry(trx, {
+      userId: input.userId,
+      delta: -price,
+      kind: 'spend',
+      action: input.action,
+      quotaKind: input.quota ?? null,
+      quotaDay: day ?? null,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: at,
+    });
+    if (!entry) throw insufficient();
+    if (input.quota && day) await addQuotaUsage(trx, input.userId, day, input.quota, 1);
+    return { charged: price, alreadyCharged: false, refunded: false, balance: entry.balanceAfter };
+  }
+
   const wallet = {
     /** Tokens each AI action costs. */
     prices(): Record<Action, number> {
@@ -299,55 +345,15 @@ export function createWalletService(deps: WalletDeps) {
     /**
      * Spends the action's price (and one use of `quota` when given) atomically. Throws
      * QUOTA_EXCEEDED {kind, limit} or INSUFFICIENT_TOKENS {price, balance}; nothing is taken then.
+     * Given `trx`, the charge joins the caller's transaction and commits (or rolls back) with what
+     * it pays for; otherwise it runs in its own.
      */
-    async charge(input: ChargeInput): Promise<ChargeResult> {
+    async charge(input: ChargeInput, trx?: Executor): Promise<ChargeResult> {
       const price = config.prices[input.action];
       if (price === undefined) throw new AppError('BAD_REQUEST', `unknown action ${input.action}`);
       if (!input.idempotencyKey) throw new AppError('BAD_REQUEST', 'an idempotency key is required');
-      return db.transaction().execute(async (trx) => {
-        const account = await lockAccount(trx, input.userId);
-        const previous = await findLedgerEntryByKey(trx, input.idempotencyKey);
-        if (previous) {
-          if (previous.userId !== input.userId || previous.kind !== 'spend') {
-            throw new AppError('CONFLICT', 'idempotency key already used for something else');
-          }
-          const refunded = Boolean(await findLedgerEntryByKey(trx, `refund:${input.idempotencyKey}`));
-          return { charged: -previous.delta, alreadyCharged: true, refunded, balance: account.balance };
-        }
-        const at = now();
-        let day: string | undefined;
-        if (input.quota) {
-          const user = await findUserById(trx, input.userId);
-          day = localDay(at, user?.timezone ?? 'UTC');
-          const limit = config.limits.quotas[planStatusOf(account, at).plan][input.quota];
-          const used = (await getQuotaUsage(trx, input.userId, day))[input.quota];
-          if (used >= limit) {
-            throw new AppError('QUOTA_EXCEEDED', `daily ${input.quota} quota used up`, {
-              args: { kind: input.quota, limit },
-              details: { kind: input.quota, limit, used },
-            });
-          }
-        }
-        const insufficient = () =>
-          new AppError('INSUFFICIENT_TOKENS', 'not enough tokens', {
-            args: { price, balance: account.balance },
-            details: { price, balance: account.balance },
-          });
-        if (account.balance < price) throw insufficient();
-        const entry = await applyLedgerEntry(trx, {
-          userId: input.userId,
-          delta: -price,
-          kind: 'spend',
-          action: input.action,
-          quotaKind: input.quota ?? null,
-          quotaDay: day ?? null,
-          idempotencyKey: input.idempotencyKey,
-          createdAt: at,
-        });
-        if (!entry) throw insufficient();
-        if (input.quota && day) await addQuotaUsage(trx, input.userId, day, input.quota, 1);
-        return { charged: price, alreadyCharged: false, refunded: false, balance: entry.balanceAfter };
-      });
+      if (trx) return chargeIn(trx, input, price);
+      return db.transaction().execute((own) => chargeIn(own, input, price));
     },
 
     /**
