@@ -465,28 +465,29 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       }
       const attempt = dream.videoAttempts + 1;
       const chargeKey = dreamChargeKey.video(dream.id, attempt);
-      const charge = await wallet.charge({ userId, action: 'video', idempotencyKey: chargeKey });
-      if (charge.refunded) throw new AppError('CONFLICT', 'this video request was already given up');
-      const at = now();
-      const claimed = await updateDreamIf(
-        db,
-        dream.id,
-        { videoStatus: [null, 'failed'], videoAttempts: dream.videoAttempts },
-        {
-          videoStatus: 'pending',
-          videoProgress: 0,
-          videoAttempts: attempt,
-          videoExternalId: null,
-          videoMediaId: null,
-          videoError: null,
-        },
-        at,
-      );
-      if (!claimed) {
-        // A concurrent request won the claim (and holds the charge if it used the same key).
-        if (!charge.alreadyCharged) await refundQuietly(chargeKey, 'duplicate video request');
-        return view(await ownDream(userId, dreamId), userId);
-      }
+      // Claimed and charged in one transaction, as a new dream is: a crash between them keeps neither,
+      // and a request that loses the claim to a concurrent one is never charged.
+      const claimed = await db.transaction().execute(async (trx) => {
+        const won = await updateDreamIf(
+          trx,
+          dream.id,
+          { videoStatus: [null, 'failed'], videoAttempts: dream.videoAttempts },
+          {
+            videoStatus: 'pending',
+            videoProgress: 0,
+            videoAttempts: attempt,
+            videoExternalId: null,
+            videoMediaId: null,
+            videoError: null,
+          },
+          now(),
+        );
+        if (!won) return undefined;
+        const charge = await wallet.charge({ userId, action: 'video', idempotencyKey: chargeKey }, trx);
+        if (charge.refunded) throw new AppError('CONFLICT', 'this video request was already given up');
+        return won;
+      });
+      if (!claimed) return view(await ownDream(userId, dreamId), userId);
       try {
         await queue.send<VideoJobData>(
           DREAM_JOBS.video,
