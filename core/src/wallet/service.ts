@@ -117,6 +117,7 @@ export interface Invoice {
 }
 
 export interface RefundPaymentResult {
+  /** True when this call finished the refund. */
   refunded: boolean;
   payment: Payment;
   /** Tokens taken back from the balance. */
