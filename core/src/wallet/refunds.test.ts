@@ -256,6 +256,45 @@ describe('Stars refunds as a recorded intent', () => {
     expect(await books(userId, payment.id)).toEqual({ balance: 0, reversals: [-10] });
   });
 
+  it('holds no lock while Telegram answers: the payment row and the balance stay free', async () => {
+    const { userId, payment } = await paidUser();
+    let seen: { status: string; charged: number } | undefined;
+    await t.core.admin.refundPayment(payment.id, {
+      actorId: TEST_ADMIN_ID,
+      telegram: () => ({
+        async refundStarPayment(user, charge) {
+          // NOWAIT fails at once if the refund's own transaction still held the payment row.
+          const row = await t.core.db
+            .transaction()
+            .execute((trx) =>
+              trx
+                .selectFrom('payments')
+                .select('status')
+                .where('id', '=', payment.id)
+                .forUpdate()
+                .noWait()
+                .executeTakeFirstOrThrow(),
+            );
+          const spend = await t.core.wallet.charge({
+            userId,
+            action: 'video',
+            idempotencyKey: `during:${userId}`,
+          });
+          seen = { status: row.status, charged: spend.charged };
+          await tg.refundStarPayment(user, charge);
+        },
+      }),
+    });
+    expect(seen).toEqual({ status: 'refunding', charged: 10 });
+    // The booking sees the balance after that spend: 50 of 60 left, all 50 bought tokens taken back.
+    expect(await paymentOf(payment.id)).toMatchObject({
+      status: 'refunded',
+      refundedTokens: 50,
+      refundShortfall: 0,
+    });
+    expect(await books(userId, payment.id)).toEqual({ balance: 0, reversals: [-50] });
+  });
+
   it('without a bot a refund is refused before anything is recorded', async () => {
     const { payment } = await paidUser();
     const err = await errorOf(
