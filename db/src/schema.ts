@@ -134,6 +134,8 @@ export interface WalletPassesTable {
   createdAt: Timestamp;
 }
 
+export type PaymentStatus = 'paid' | 'refunding' | 'refunded';
+
 export interface PaymentsTable {
   id: Generated<number>;
   /** No foreign key: a payment record outlives its user so that it can still be refunded. */
@@ -147,11 +149,20 @@ export interface PaymentsTable {
   payload: string;
   telegramChargeId: string;
   providerChargeId: string | null;
-  status: 'paid' | 'refunded';
+  /** `refunding`: a refund was asked for and Telegram's answer is not yet booked. */
+  status: PaymentStatus;
   refundedTokens: number | null;
   refundShortfall: number | null;
   createdAt: Timestamp;
   refundedAt: Timestamp | null;
+  /** The admin who asked for the refund. */
+  refundRequestedBy: number | null;
+  refundRequestedAt: Timestamp | null;
+  /** When the Telegram call in flight started; null when none is. */
+  refundAttemptedAt: Timestamp | null;
+  refundAttempts: Generated<number>;
+  /** Telegram's last answer when a refund attempt failed. */
+  refundError: string | null;
 }
 
 export type WalletAccount = Selectable<WalletAccountsTable>;

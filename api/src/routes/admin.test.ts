@@ -234,7 +234,10 @@ describe('admin: payments and refunds', () => {
     s.core.setTelegramGateway({
       createInvoiceLink: async () => 'https://t.me/$x',
       refundStarPayment: async () => {
-        throw new Error('Bad Request: CHARGE_ALREADY_REFUNDED');
+        throw Object.assign(new Error('Bad Request: CHARGE_NOT_FOUND'), {
+          error_code: 400,
+          description: 'Bad Request: CHARGE_NOT_FOUND',
+        });
       },
       botUsername: () => undefined,
     });
@@ -243,10 +246,37 @@ describe('admin: payments and refunds', () => {
     expect(res.statusCode).toBe(503);
     expect(res.json().error.details).toMatchObject({
       reason: 'telegram_refund_failed',
-      telegram_error: expect.stringContaining('CHARGE_ALREADY_REFUNDED'),
+      telegram_error: 'Bad Request: CHARGE_NOT_FOUND',
     });
     expect((await s.core.wallet.getPayment(payment.id)).status).toBe('paid');
     expect((await s.core.wallet.getBalance(61_650)).balance).toBe(70);
+  });
+
+  it('a refund Telegram did not answer is 503 refund_pending, listed as refunding, and recorded as asked by the admin', async () => {
+    await signIn(61_660);
+    s.core.setTelegramGateway({
+      createInvoiceLink: async () => 'https://t.me/$x',
+      refundStarPayment: async () => {
+        throw new Error("Network request for 'refundStarPayment' failed!");
+      },
+      botUsername: () => undefined,
+    });
+    const { payment } = await pay(61_660, 'tokens_50');
+    const res = await post(`/api/v1/admin/payments/${payment.id}/refund`);
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.details).toMatchObject({ reason: 'refund_pending' });
+    const listed = await get('/api/v1/admin/payments?user_id=61660&status=refunding');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().result).toMatchObject([{ id: payment.id, status: 'refunding' }]);
+    expect(await s.core.wallet.getPayment(payment.id)).toMatchObject({ refundRequestedBy: TEST_ADMIN_ID });
+    expect((await s.core.wallet.getBalance(61_660)).balance).toBe(70);
+
+    // Telegram back: the next press finishes it.
+    fakeTelegram();
+    const again = await post(`/api/v1/admin/payments/${payment.id}/refund`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().result).toMatchObject({ status: 'refunded', refunded_tokens: 50 });
+    expect((await s.core.wallet.getBalance(61_660)).balance).toBe(20);
   });
 
   it('answers 503 without a bot, 404 for an unknown payment', async () => {

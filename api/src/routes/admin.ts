@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '@mechta/core';
 import type { Payment, User } from '@mechta/db';
 import { Type } from '@sinclair/typebox';
+import { userId } from '../plugins/auth.ts';
 import { errorResponses, Fail, Nullable, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
 import { UserSchema } from './me.ts';
 import { PlanSchema, QuotasSchema, requireTelegram } from './wallet.ts';
@@ -50,7 +51,12 @@ const AdminUserDetailsSchema = Type.Object({
   }),
 });
 
-const PaymentStatus = Type.Union([Type.Literal('paid'), Type.Literal('refunded')]);
+const PaymentStatus = Type.Union(
+  [Type.Literal('paid'), Type.Literal('refunding'), Type.Literal('refunded')],
+  {
+    description: 'refunding: a refund was asked for and is being finished',
+  },
+);
 
 const PaymentSchema = Type.Object({
   id: Type.Integer(),
@@ -262,7 +268,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app
       },
     },
     async (req) => {
-      const status = await core.wallet.setPlan(req.params.id, req.body);
+      const status = await core.admin.setPlan(req.params.id, req.body);
       return ok(req, { plan: status.plan, pass_expires_at: status.passExpiresAt?.toISOString() ?? null });
     },
   );
@@ -306,7 +312,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app
       },
     },
     async (req) => {
-      const result = await core.admin.refundPayment(req.params.id, () => requireTelegram(core, req));
+      const result = await core.admin.refundPayment(req.params.id, {
+        actorId: userId(req),
+        telegram: () => requireTelegram(core, req),
+      });
       return ok(req, paymentView(result.payment));
     },
   );

@@ -2,7 +2,7 @@ import { type Database, dailyFigures, type Payment, searchUsers, type User } fro
 import { AppError } from '../errors.ts';
 import type { UsersService } from '../users/service.ts';
 import type { TelegramGateway } from '../wallet/gateway.ts';
-import type { AdminStats, RefundPaymentResult, WalletService } from '../wallet/service.ts';
+import type { AdminStats, PlanStatus, RefundPaymentResult, WalletService } from '../wallet/service.ts';
 
 export interface AdminDeps {
   db: Database;
@@ -103,35 +103,49 @@ export function createAdminService(deps: AdminDeps) {
     },
 
     /**
-     * Refunds a Stars payment through Telegram and takes back what it bought. A payment already
-     * refunded is a CONFLICT; Telegram refusing is SERVICE_UNAVAILABLE with Telegram's words, and
-     * then nothing changes. `telegram` is asked for only once the payment is known to be refundable,
-     * so a missing or refunded payment is reported as such even without a bot.
+     * Refunds a Stars payment through Telegram and takes back what it bought, recording first who
+     * asked (see `wallet.refundPayment` for the steps and what survives a crash). Already refunded,
+     * or a refund of it in flight, is a CONFLICT (`details.status` says which). Telegram refusing is
+     * SERVICE_UNAVAILABLE `telegram_refund_failed` with Telegram's words, and the payment stays
+     * paid; no answer from Telegram is SERVICE_UNAVAILABLE `refund_pending`, finished later by the
+     * sweep. `telegram` is asked for only once the payment is known to be refundable, so a missing
+     * or refunded payment is reported as such even without a bot.
      */
-    async refundPayment(paymentId: number, telegram: () => TelegramGateway): Promise<RefundPaymentResult> {
+    async refundPayment(
+      paymentId: number,
+      opts: { actorId: number; telegram: () => Pick<TelegramGateway, 'refundStarPayment'> },
+    ): Promise<RefundPaymentResult> {
+      const conflict = (payment: Payment) =>
+        new AppError(
+          'CONFLICT',
+          `payment ${payment.status === 'refunded' ? 'already refunded' : 'being refunded'}`,
+          {
+            details: { payment_id: paymentId, status: payment.status },
+          },
+        );
+      const payment = await wallet.getPayment(paymentId);
+      if (payment.status === 'refunded') throw conflict(payment);
+      const gateway = opts.telegram();
       const result = await wallet.refundPayment(paymentId, {
-        refundStars: async (userId, chargeId) => {
-          const gateway = telegram();
-          try {
-            await gateway.refundStarPayment(userId, chargeId);
-          } catch (err) {
-            if (err instanceof AppError) throw err;
-            throw new AppError('SERVICE_UNAVAILABLE', 'Telegram refused the refund', {
-              details: {
-                reason: 'telegram_refund_failed',
-                telegram_error: err instanceof Error ? err.message : String(err),
-              },
-              cause: err,
-            });
-          }
-        },
+        requestedBy: opts.actorId,
+        refundStars: (userId, chargeId) => gateway.refundStarPayment(userId, chargeId),
       });
-      if (!result.refunded) {
-        throw new AppError('CONFLICT', 'payment already refunded', {
-          details: { payment_id: paymentId, status: result.payment.status },
-        });
-      }
+      if (!result.refunded) throw conflict(result.payment);
       return result;
+    },
+
+    /** `pro` grants a pass of `hours` (extending any current one); `free` ends the pass now. */
+    async setPlan(
+      userId: number,
+      change: { plan: 'pro'; hours: number } | { plan: 'free' },
+    ): Promise<PlanStatus> {
+      await users.requireUser(userId);
+      return wallet.setPlan(userId, change);
+    },
+
+    /** The wallet's figures without the daily series (the bot's stats screen). */
+    stats(): Promise<AdminStats> {
+      return wallet.getAdminStats();
     },
 
     listPayments(opts: { page: number; pageSize: number; status?: Payment['status']; userId?: number }) {

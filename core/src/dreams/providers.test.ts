@@ -8,6 +8,7 @@ import {
   TINY_PNG,
 } from '@mechta/testing/fake-openai';
 import { FAKE_MP4, type FakeReplicate, startFakeReplicate } from '@mechta/testing/fake-replicate';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notifier } from '../notifier.ts';
 import { registerDreamsJobs } from './jobs.ts';
@@ -201,6 +202,42 @@ describe('video on Replicate', () => {
       .map((e) => e.idempotencyKey)
       .sort();
     expect(keys).toEqual([`dream:${dream.id}:video`, `dream:${dream.id}:video:2`]);
+  });
+
+  it('a failure between the video charge and its claim keeps the tokens and claims nothing', async () => {
+    const user = await newUser();
+    const dream = await analysedDream(user.id);
+    const before = await balanceOf(user.id);
+    await sql`create function fail_for_test() returns trigger language plpgsql as $$
+      begin raise exception 'injected failure'; end $$`.execute(t.core.db);
+    const inject = async (trigger: string, on: string, when: string) => {
+      await sql`${sql.raw(`create trigger ${trigger} before insert or update on ${on} for each row when (${when}) execute function fail_for_test()`)}`.execute(
+        t.core.db,
+      );
+      try {
+        await expect(t.core.dreams.requestVideo(user.id, dream.id)).rejects.toThrow(/injected failure/);
+      } finally {
+        await sql`${sql.raw(`drop trigger ${trigger} on ${on}`)}`.execute(t.core.db);
+      }
+      expect(await balanceOf(user.id)).toBe(before);
+      expect((await t.core.dreams.get(user.id, dream.id)).video).toBeNull();
+    };
+    try {
+      // The claim fails (so, in the old order, after the charge) …
+      await inject('fail_video_claim', 'dreams', `new.id = '${dream.id}' and new.video_status = 'pending'`);
+      // … and the charge fails after the claim.
+      await inject('fail_video_charge', 'wallet_ledger', `new.user_id = ${user.id} and new.action = 'video'`);
+    } finally {
+      await sql`drop function fail_for_test()`.execute(t.core.db);
+    }
+    const requested = await t.core.dreams.requestVideo(user.id, dream.id);
+    expect(requested.video?.status).toBe('pending');
+    expect(await balanceOf(user.id)).toBe(before - 10);
+    await waitFor(
+      () => t.core.dreams.get(user.id, dream.id),
+      (d) => d.video?.status === 'completed' || d.video?.status === 'failed',
+      { what: 'the video' },
+    );
   });
 
   it('deleting the dream removes the video file too', async () => {

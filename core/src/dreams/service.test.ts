@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
-import { findDreamById } from '@mechta/db';
+import { findDreamById, sumLedger } from '@mechta/db';
 import { createTestCore, type TestCore } from '@mechta/testing/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { registerDreamsJobs } from './jobs.ts';
@@ -141,6 +142,47 @@ describe('creating a dream', () => {
       (e) => e.action === 'analysis',
     );
     expect(spent.map((e) => e.idempotencyKey)).toEqual([`dream:${a.id}:analysis`]);
+  });
+
+  it('a failure between the charge and the insert keeps the tokens and leaves no dream', async () => {
+    const user = await newUser();
+    const before = await t.core.wallet.getBalance(user.id);
+    // A real failure inside PostgreSQL: this user's dream insert raises, and so does any refund
+    // written for them, which stands for a process that dies before it could compensate.
+    await sql`create function fail_for_test() returns trigger language plpgsql as $$
+      begin raise exception 'injected failure'; end $$`.execute(t.core.db);
+    await sql`create trigger fail_dream_insert before insert on dreams for each row
+      when (new.user_id = ${sql.lit(user.id)}) execute function fail_for_test()`.execute(t.core.db);
+    await sql`create trigger fail_refund before insert on wallet_ledger for each row
+      when (new.user_id = ${sql.lit(user.id)} and new.kind = 'refund') execute function fail_for_test()`.execute(
+      t.core.db,
+    );
+    try {
+      await expect(
+        create(user.id, 'A dream the database refuses to keep.', { idempotencyKey: 'crash-1' }),
+      ).rejects.toThrow(/injected failure/);
+    } finally {
+      await sql`drop trigger fail_dream_insert on dreams`.execute(t.core.db);
+      await sql`drop trigger fail_refund on wallet_ledger`.execute(t.core.db);
+      await sql`drop function fail_for_test()`.execute(t.core.db);
+    }
+    const after = await t.core.wallet.getBalance(user.id);
+    expect(after.balance).toBe(before.balance);
+    expect(after.quotas.text.used).toBe(before.quotas.text.used);
+    expect((await t.core.dreams.list(user.id, {})).total).toBe(0);
+    expect((await t.core.wallet.ledger(user.id)).items.map((e) => e.kind)).toEqual(['welcome']);
+    expect(await sumLedger(t.core.db, user.id)).toBe(before.balance);
+
+    // The key is not spent: the same request sent again saves the dream and charges it once (its
+    // analysis job may charge the picture meanwhile, under a key of its own).
+    const dream = await create(user.id, 'A dream the database refuses to keep.', {
+      idempotencyKey: 'crash-1',
+    });
+    expect((await t.core.dreams.list(user.id, {})).total).toBe(1);
+    const spent = (await t.core.wallet.ledger(user.id)).items.filter((e) => e.action === 'analysis');
+    expect(spent.map((e) => [e.kind, e.idempotencyKey, e.delta])).toEqual([
+      ['spend', `dream:${dream.id}:analysis`, -t.core.wallet.prices().analysis],
+    ]);
   });
 });
 

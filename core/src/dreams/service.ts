@@ -268,67 +268,61 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
 
       const limit = config.limits.maxDreamsPerDay;
       const limited = (await wallet.getPlan(userId)).plan === 'free';
-      // Checked before charging so a user at the limit is not charged and refunded; checked again
-      // under the lock below, which is what actually holds against concurrent creates.
+      // A quick answer without a transaction; the check under the lock below is what holds against
+      // concurrent creates.
       if (limited && (await countDreamsOnLocalDay(db, userId, now(), user.timezone)) >= limit) {
         throw dailyLimitError(limit);
       }
 
-      // The wallet runs its own transaction; charging first and undoing on failure keeps one
-      // connection per request (no pool deadlock) and never leaves a dream that was not paid for.
+      // Charged and saved in one transaction: a failure (or a crash) anywhere in between leaves
+      // neither the charge nor the dream. The dreams lock comes first and the wallet's account lock
+      // second, the one order every path takes.
       const chargeKey = dreamChargeKey.analysis(id);
-      const charge = await wallet.charge({
-        userId,
-        action: 'analysis',
-        idempotencyKey: chargeKey,
-        quota: 'text',
+      const { dream, charge } = await db.transaction().execute(async (trx) => {
+        await lockUserDreams(trx, userId);
+        const at = now();
+        if (limited && (await countDreamsOnLocalDay(trx, userId, at, user.timezone)) >= limit) {
+          throw dailyLimitError(limit);
+        }
+        const charge = await wallet.charge(
+          { userId, action: 'analysis', idempotencyKey: chargeKey, quota: 'text' },
+          trx,
+        );
+        if (charge.refunded) {
+          throw new AppError('CONFLICT', 'this request was already given up; send it again');
+        }
+        const dream =
+          (await insertDream(trx, {
+            id,
+            userId,
+            text,
+            title: extras.title ?? null,
+            lucid: input.lucid ?? false,
+            mood: extras.mood ?? null,
+            language: input.language ?? user.language,
+            source: input.source,
+            analysis: null,
+            category: null,
+            provider: null,
+            model: null,
+            promptTokens: null,
+            completionTokens: null,
+            costUsd: null,
+            processingMs: null,
+            imageMediaId: null,
+            imageSkipReason: null,
+            videoStatus: null,
+            videoExternalId: null,
+            videoMediaId: null,
+            videoError: null,
+            sharedAt: null,
+            publicUntil: null,
+            hiddenAt: null,
+            createdAt: at,
+            updatedAt: at,
+          })) ?? (await findDreamById(trx, id));
+        return { dream, charge };
       });
-      if (charge.refunded) throw new AppError('CONFLICT', 'this request was already given up; send it again');
-
-      let dream: Dream | undefined;
-      try {
-        dream = await db.transaction().execute(async (trx) => {
-          await lockUserDreams(trx, userId);
-          const at = now();
-          if (limited && (await countDreamsOnLocalDay(trx, userId, at, user.timezone)) >= limit) {
-            throw dailyLimitError(limit);
-          }
-          return (
-            (await insertDream(trx, {
-              id,
-              userId,
-              text,
-              title: extras.title ?? null,
-              lucid: input.lucid ?? false,
-              mood: extras.mood ?? null,
-              language: input.language ?? user.language,
-              source: input.source,
-              analysis: null,
-              category: null,
-              provider: null,
-              model: null,
-              promptTokens: null,
-              completionTokens: null,
-              costUsd: null,
-              processingMs: null,
-              imageMediaId: null,
-              imageSkipReason: null,
-              videoStatus: null,
-              videoExternalId: null,
-              videoMediaId: null,
-              videoError: null,
-              sharedAt: null,
-              publicUntil: null,
-              hiddenAt: null,
-              createdAt: at,
-              updatedAt: at,
-            })) ?? (await findDreamById(trx, id))
-          );
-        });
-      } catch (err) {
-        if (!charge.alreadyCharged) await refundQuietly(chargeKey, 'dream not saved');
-        throw err;
-      }
       if (!dream) throw new AppError('INTERNAL', 'dream vanished');
       if (charge.alreadyCharged && dream.analysisStatus !== 'pending') return view(dream, userId);
 
@@ -471,28 +465,29 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       }
       const attempt = dream.videoAttempts + 1;
       const chargeKey = dreamChargeKey.video(dream.id, attempt);
-      const charge = await wallet.charge({ userId, action: 'video', idempotencyKey: chargeKey });
-      if (charge.refunded) throw new AppError('CONFLICT', 'this video request was already given up');
-      const at = now();
-      const claimed = await updateDreamIf(
-        db,
-        dream.id,
-        { videoStatus: [null, 'failed'], videoAttempts: dream.videoAttempts },
-        {
-          videoStatus: 'pending',
-          videoProgress: 0,
-          videoAttempts: attempt,
-          videoExternalId: null,
-          videoMediaId: null,
-          videoError: null,
-        },
-        at,
-      );
-      if (!claimed) {
-        // A concurrent request won the claim (and holds the charge if it used the same key).
-        if (!charge.alreadyCharged) await refundQuietly(chargeKey, 'duplicate video request');
-        return view(await ownDream(userId, dreamId), userId);
-      }
+      // Claimed and charged in one transaction, as a new dream is: a crash between them keeps neither,
+      // and a request that loses the claim to a concurrent one is never charged.
+      const claimed = await db.transaction().execute(async (trx) => {
+        const won = await updateDreamIf(
+          trx,
+          dream.id,
+          { videoStatus: [null, 'failed'], videoAttempts: dream.videoAttempts },
+          {
+            videoStatus: 'pending',
+            videoProgress: 0,
+            videoAttempts: attempt,
+            videoExternalId: null,
+            videoMediaId: null,
+            videoError: null,
+          },
+          now(),
+        );
+        if (!won) return undefined;
+        const charge = await wallet.charge({ userId, action: 'video', idempotencyKey: chargeKey }, trx);
+        if (charge.refunded) throw new AppError('CONFLICT', 'this video request was already given up');
+        return won;
+      });
+      if (!claimed) return view(await ownDream(userId, dreamId), userId);
       try {
         await queue.send<VideoJobData>(
           DREAM_JOBS.video,

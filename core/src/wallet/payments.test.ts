@@ -144,10 +144,16 @@ describe('Stars payments', () => {
     await expect(
       t.core.wallet.refundPayment(paid.id, {
         refundStars: async () => {
-          throw new Error('CHARGE_NOT_FOUND');
+          throw Object.assign(new Error('Bad Request: CHARGE_NOT_FOUND'), {
+            error_code: 400,
+            description: 'Bad Request: CHARGE_NOT_FOUND',
+          });
         },
       }),
-    ).rejects.toThrow('CHARGE_NOT_FOUND');
+    ).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      details: { reason: 'telegram_refund_failed', telegram_error: 'Bad Request: CHARGE_NOT_FOUND' },
+    });
     expect(await balanceOf(user.id)).toBe(60);
     expect((await t.core.wallet.getPayment(paid.id)).status).toBe('paid');
   });

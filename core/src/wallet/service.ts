@@ -6,6 +6,7 @@ import {
   type Database,
   type Executor,
   endPasses,
+  endRefundAttempt,
   findLedgerEntryByKey,
   findPassByPaymentId,
   findPaymentByChargeId,
@@ -20,9 +21,11 @@ import {
   type LedgerKind,
   listLedgerEntries,
   listPayments,
+  listStaleRefunds,
   lockPayment,
   lockWalletAccount,
   markPaymentRefunded,
+  markPaymentRefunding,
   type Payment,
   type QuotaKind,
   setPassExpiry,
@@ -40,6 +43,7 @@ import type { Cache } from '../platform/cache.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { UsersService } from '../users/service.ts';
 import { localDay } from './day.ts';
+import { classifyRefundFailure, describeRefundFailure, type RefundStars } from './gateway.ts';
 import { buildOffers, decodePayload, encodePayload, goodsOf, type Offer, STARS_CURRENCY } from './offers.ts';
 
 /** An AI action that costs tokens. */
@@ -113,6 +117,7 @@ export interface Invoice {
 }
 
 export interface RefundPaymentResult {
+  /** True when this call finished the refund. */
   refunded: boolean;
   payment: Payment;
   /** Tokens taken back from the balance. */
@@ -168,6 +173,9 @@ const PLAN_CACHE_TTL_SECONDS = 300;
 // the shorter TTL bounds what a racing reader could leave behind.
 const FREE_PLAN_CACHE_TTL_SECONDS = 60;
 const HOUR_MS = 3_600_000;
+// A refund attempt whose Telegram call started longer ago than this is taken for dead (its process
+// stopped); another caller or the sweep then takes the intent over. Far above any Bot API timeout.
+const REFUND_ATTEMPT_LEASE_MS = 5 * 60_000;
 
 const planKey = (userId: number) => `wallet:plan:${userId}`;
 const isPro = (account: Pick<WalletAccount, 'passExpiresAt'> | undefined, at: Date) =>
@@ -272,6 +280,142 @@ export function createWalletService(deps: WalletDeps) {
     };
   }
 
+  /** The charge's work inside `trx`, which must be a transaction. */
+  async function chargeIn(trx: Executor, input: ChargeInput, price: number): Promise<ChargeResult> {
+    const account = await lockAccount(trx, input.userId);
+    const previous = await findLedgerEntryByKey(trx, input.idempotencyKey);
+    if (previous) {
+      if (previous.userId !== input.userId || previous.kind !== 'spend') {
+        throw new AppError('CONFLICT', 'idempotency key already used for something else');
+      }
+      const refunded = Boolean(await findLedgerEntryByKey(trx, `refund:${input.idempotencyKey}`));
+      return { charged: -previous.delta, alreadyCharged: true, refunded, balance: account.balance };
+    }
+    const at = now();
+    let day: string | undefined;
+    if (input.quota) {
+      const user = await findUserById(trx, input.userId);
+      day = localDay(at, user?.timezone ?? 'UTC');
+      const limit = config.limits.quotas[planStatusOf(account, at).plan][input.quota];
+      const used = (await getQuotaUsage(trx, input.userId, day))[input.quota];
+      if (used >= limit) {
+        throw new AppError('QUOTA_EXCEEDED', `daily ${input.quota} quota used up`, {
+          args: { kind: input.quota, limit },
+          details: { kind: input.quota, limit, used },
+        });
+      }
+    }
+    const insufficient = () =>
+      new AppError('INSUFFICIENT_TOKENS', 'not enough tokens', {
+        args: { price, balance: account.balance },
+        details: { price, balance: account.balance },
+      });
+    if (account.balance < price) throw insufficient();
+    const entry = await applyLedgerEntry(trx, {
+      userId: input.userId,
+      delta: -price,
+      kind: 'spend',
+      action: input.action,
+      quotaKind: input.quota ?? null,
+      quotaDay: day ?? null,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: at,
+    });
+    if (!entry) throw insufficient();
+    if (input.quota && day) await addQuotaUsage(trx, input.userId, day, input.quota, 1);
+    return { charged: price, alreadyCharged: false, refunded: false, balance: entry.balanceAfter };
+  }
+
+  /** Telegram's part of a claimed refund, then the booking; see `refundPayment`. */
+  async function driveRefund(payment: Payment, refundStars: RefundStars): Promise<RefundPaymentResult> {
+    try {
+      await refundStars(payment.userId, payment.telegramChargeId);
+    } catch (err) {
+      const kind = classifyRefundFailure(err);
+      if (kind !== 'already_refunded') {
+        const error = describeRefundFailure(err);
+        const refused = kind === 'refused';
+        await endRefundAttempt(db, payment.id, { error, refused }).catch((e) =>
+          // The attempt's lease runs out by itself and the sweep takes the intent over.
+          logger.error({ err: e, paymentId: payment.id }, 'could not record a failed refund attempt'),
+        );
+        logger.warn({ err, paymentId: payment.id, refused }, 'Telegram did not refund the Stars');
+        throw new AppError('SERVICE_UNAVAILABLE', 'Telegram did not refund the Stars', {
+          details: { reason: refused ? 'telegram_refund_failed' : 'refund_pending', telegram_error: error },
+          cause: err,
+        });
+      }
+    }
+    let result: RefundPaymentResult;
+    try {
+      result = await bookRefund(payment.id);
+    } catch (err) {
+      // The Stars are back with the user; the sweep books the rest (Telegram then says "already refunded").
+      logger.error({ err, paymentId: payment.id }, 'a Stars refund went through but could not be booked');
+      throw new AppError('SERVICE_UNAVAILABLE', 'the refund could not be booked yet', {
+        details: { reason: 'refund_pending' },
+        cause: err,
+      });
+    }
+    if (result.refunded && result.payment.kind === 'pass') await invalidatePlan(result.payment.userId);
+    return result;
+  }
+
+  /**
+   * Takes back what a payment Telegram has refunded bought, once: the tokens that are left (the
+   * rest is the shortfall; the user may have spent them) or what is left of the pass.
+   */
+  function bookRefund(paymentId: number): Promise<RefundPaymentResult> {
+    return db.transaction().execute(async (trx): Promise<RefundPaymentResult> => {
+      const payment = await lockPayment(trx, paymentId);
+      if (!payment) throw new AppError('NOT_FOUND', 'payment not found');
+      // Another attempt booked it first. Any other status is booked: Telegram has just said the Stars are back.
+      if (payment.status === 'refunded')
+        return { refunded: false, payment, tokensTakenBack: 0, shortfall: 0 };
+      const at = now();
+      const userExists = Boolean(await findUserById(trx, payment.userId));
+      let taken = 0;
+      let shortfall = 0;
+      if (payment.kind === 'tokens') {
+        const owed = payment.tokens ?? 0;
+        if (userExists) {
+          const account = await lockAccount(trx, payment.userId);
+          taken = Math.min(account.balance, owed);
+          shortfall = owed - taken;
+          await creditOnce(trx, {
+            userId: payment.userId,
+            delta: -taken,
+            kind: 'purchase_refund',
+            idempotencyKey: `payment-refund:${payment.id}`,
+            paymentId: payment.id,
+            reason: shortfall > 0 ? `refund; ${shortfall} tokens already spent` : 'refund',
+          });
+        } else {
+          shortfall = owed;
+        }
+      } else if (userExists) {
+        const account = await lockAccount(trx, payment.userId);
+        const pass = await findPassByPaymentId(trx, payment.id);
+        if (pass && !pass.endedAt && account.passExpiresAt) {
+          // Remove what is left of this pass; passes bought after it move earlier by as much.
+          const unused = Math.max(
+            0,
+            pass.expiresAt.getTime() - Math.max(pass.startsAt.getTime(), at.getTime()),
+          );
+          const expiry = new Date(Math.max(at.getTime(), account.passExpiresAt.getTime() - unused));
+          await setPassExpiry(trx, payment.userId, expiry, at);
+          await endPasses(trx, { id: pass.id }, at);
+        }
+      }
+      const updated = await markPaymentRefunded(trx, payment.id, {
+        refundedTokens: payment.kind === 'tokens' ? taken : null,
+        refundShortfall: payment.kind === 'tokens' ? shortfall : null,
+        at,
+      });
+      return { refunded: true, payment: updated, tokensTakenBack: taken, shortfall };
+    });
+  }
+
   const wallet = {
     /** Tokens each AI action costs. */
     prices(): Record<Action, number> {
@@ -299,55 +443,15 @@ export function createWalletService(deps: WalletDeps) {
     /**
      * Spends the action's price (and one use of `quota` when given) atomically. Throws
      * QUOTA_EXCEEDED {kind, limit} or INSUFFICIENT_TOKENS {price, balance}; nothing is taken then.
+     * Given `trx`, the charge joins the caller's transaction and commits (or rolls back) with what
+     * it pays for; otherwise it runs in its own.
      */
-    async charge(input: ChargeInput): Promise<ChargeResult> {
+    async charge(input: ChargeInput, trx?: Executor): Promise<ChargeResult> {
       const price = config.prices[input.action];
       if (price === undefined) throw new AppError('BAD_REQUEST', `unknown action ${input.action}`);
       if (!input.idempotencyKey) throw new AppError('BAD_REQUEST', 'an idempotency key is required');
-      return db.transaction().execute(async (trx) => {
-        const account = await lockAccount(trx, input.userId);
-        const previous = await findLedgerEntryByKey(trx, input.idempotencyKey);
-        if (previous) {
-          if (previous.userId !== input.userId || previous.kind !== 'spend') {
-            throw new AppError('CONFLICT', 'idempotency key already used for something else');
-          }
-          const refunded = Boolean(await findLedgerEntryByKey(trx, `refund:${input.idempotencyKey}`));
-          return { charged: -previous.delta, alreadyCharged: true, refunded, balance: account.balance };
-        }
-        const at = now();
-        let day: string | undefined;
-        if (input.quota) {
-          const user = await findUserById(trx, input.userId);
-          day = localDay(at, user?.timezone ?? 'UTC');
-          const limit = config.limits.quotas[planStatusOf(account, at).plan][input.quota];
-          const used = (await getQuotaUsage(trx, input.userId, day))[input.quota];
-          if (used >= limit) {
-            throw new AppError('QUOTA_EXCEEDED', `daily ${input.quota} quota used up`, {
-              args: { kind: input.quota, limit },
-              details: { kind: input.quota, limit, used },
-            });
-          }
-        }
-        const insufficient = () =>
-          new AppError('INSUFFICIENT_TOKENS', 'not enough tokens', {
-            args: { price, balance: account.balance },
-            details: { price, balance: account.balance },
-          });
-        if (account.balance < price) throw insufficient();
-        const entry = await applyLedgerEntry(trx, {
-          userId: input.userId,
-          delta: -price,
-          kind: 'spend',
-          action: input.action,
-          quotaKind: input.quota ?? null,
-          quotaDay: day ?? null,
-          idempotencyKey: input.idempotencyKey,
-          createdAt: at,
-        });
-        if (!entry) throw insufficient();
-        if (input.quota && day) await addQuotaUsage(trx, input.userId, day, input.quota, 1);
-        return { charged: price, alreadyCharged: false, refunded: false, balance: entry.balanceAfter };
-      });
+      if (trx) return chargeIn(trx, input, price);
+      return db.transaction().execute((own) => chargeIn(own, input, price));
     },
 
     /**
@@ -511,65 +615,66 @@ export function createWalletService(deps: WalletDeps) {
     },
 
     /**
-     * Refunds a Stars payment once: calls Telegram's refund (supplied by the bot adapter), then takes
-     * the tokens back (as many as are left; the rest is recorded as the shortfall) or ends the pass.
-     * If Telegram refuses, nothing changes.
+     * Refunds a Stars payment once, in three steps each safe to stop after: a short transaction
+     * records the intent (`refunding`, who asked), Telegram is called outside any transaction, and a
+     * second transaction takes back the tokens (as many as are left then; the rest is the
+     * shortfall) or ends the pass, and marks the payment `refunded`. Telegram saying the charge is
+     * already refunded counts as done. A definite refusal puts the payment back to `paid` and throws
+     * SERVICE_UNAVAILABLE `telegram_refund_failed`; no answer (or a failed booking) leaves the intent
+     * for `resumeRefunds` and throws SERVICE_UNAVAILABLE `refund_pending`. `refunded` is false when
+     * the payment was already refunded, or another attempt is in flight (its status says which).
      */
     async refundPayment(
       paymentId: number,
-      opts: { refundStars: (userId: number, telegramChargeId: string) => Promise<void> },
+      opts: { refundStars: RefundStars; requestedBy?: number | null },
     ): Promise<RefundPaymentResult> {
-      const result = await db.transaction().execute(async (trx): Promise<RefundPaymentResult> => {
+      const claim = await db.transaction().execute(async (trx) => {
         const payment = await lockPayment(trx, paymentId);
         if (!payment) throw new AppError('NOT_FOUND', 'payment not found');
-        if (payment.status === 'refunded')
-          return { refunded: false, payment, tokensTakenBack: 0, shortfall: 0 };
-        // Inside the transaction, with the payment row locked: a second refund waits and then sees "refunded".
-        await opts.refundStars(payment.userId, payment.telegramChargeId);
         const at = now();
-        const userExists = Boolean(await findUserById(trx, payment.userId));
-        let taken = 0;
-        let shortfall = 0;
-        if (payment.kind === 'tokens') {
-          const owed = payment.tokens ?? 0;
-          if (userExists) {
-            const account = await lockAccount(trx, payment.userId);
-            taken = Math.min(account.balance, owed);
-            shortfall = owed - taken;
-            await creditOnce(trx, {
-              userId: payment.userId,
-              delta: -taken,
-              kind: 'purchase_refund',
-              idempotencyKey: `payment-refund:${payment.id}`,
-              paymentId: payment.id,
-              reason: shortfall > 0 ? `refund; ${shortfall} tokens already spent` : 'refund',
-            });
-          } else {
-            shortfall = owed;
-          }
-        } else if (userExists) {
-          const account = await lockAccount(trx, payment.userId);
-          const pass = await findPassByPaymentId(trx, payment.id);
-          if (pass && !pass.endedAt && account.passExpiresAt) {
-            // Remove what is left of this pass; passes bought after it move earlier by as much.
-            const unused = Math.max(
-              0,
-              pass.expiresAt.getTime() - Math.max(pass.startsAt.getTime(), at.getTime()),
-            );
-            const expiry = new Date(Math.max(at.getTime(), account.passExpiresAt.getTime() - unused));
-            await setPassExpiry(trx, payment.userId, expiry, at);
-            await endPasses(trx, { id: pass.id }, at);
-          }
-        }
-        const updated = await markPaymentRefunded(trx, payment.id, {
-          refundedTokens: payment.kind === 'tokens' ? taken : null,
-          refundShortfall: payment.kind === 'tokens' ? shortfall : null,
+        const inFlight =
+          payment.status === 'refunding' &&
+          payment.refundAttemptedAt !== null &&
+          payment.refundAttemptedAt.getTime() > at.getTime() - REFUND_ATTEMPT_LEASE_MS;
+        if (payment.status === 'refunded' || inFlight) return { claimed: false as const, payment };
+        const claimed = await markPaymentRefunding(trx, paymentId, {
+          requestedBy: opts.requestedBy ?? null,
           at,
         });
-        return { refunded: true, payment: updated, tokensTakenBack: taken, shortfall };
+        return { claimed: true as const, payment: claimed };
       });
-      if (result.refunded && result.payment.kind === 'pass') await invalidatePlan(result.payment.userId);
-      return result;
+      if (!claim.claimed)
+        return { refunded: false, payment: claim.payment, tokensTakenBack: 0, shortfall: 0 };
+      return driveRefund(claim.payment, opts.refundStars);
+    },
+
+    /**
+     * Finishes refund intents left `refunding` by a crash or an unreachable Telegram: asks Telegram
+     * again (idempotent through its "already refunded" answer) and books the outcome. Returns how
+     * many were finished and how many are still pending.
+     */
+    async resumeRefunds(
+      refundStars: RefundStars,
+      limit = 20,
+    ): Promise<{ refunded: number; pending: number }> {
+      const stale = await listStaleRefunds(db, {
+        before: new Date(now().getTime() - REFUND_ATTEMPT_LEASE_MS),
+        limit,
+      });
+      let refunded = 0;
+      let pending = 0;
+      for (const intent of stale) {
+        try {
+          const result = await wallet.refundPayment(intent.id, { refundStars });
+          if (result.refunded) refunded++;
+        } catch (err) {
+          // A definite refusal has already put the payment back to `paid`; anything else waits for the next run.
+          const reason = err instanceof AppError ? err.details?.reason : undefined;
+          if (reason !== 'telegram_refund_failed') pending++;
+          logger.warn({ err, paymentId: intent.id }, 'resuming a refund failed');
+        }
+      }
+      return { refunded, pending };
     },
 
     /** The user's referral link and how many joined through it and what it earned them. */

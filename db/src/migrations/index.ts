@@ -3,6 +3,7 @@ import * as foundation from './2026-11-21T01-foundation.ts';
 import * as wallet from './2026-11-21T03-wallet.ts';
 import * as dreams from './2026-11-21T04-dreams.ts';
 import * as dreamsStalled from './2026-11-21T05-dreams-stalled.ts';
+import * as paymentRefunds from './2026-12-04T01-payment-refunds.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that they load the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T03-wallet': wallet,
   '2026-11-21T04-dreams': dreams,
   '2026-11-21T05-dreams-stalled': dreamsStalled,
+  '2026-12-04T01-payment-refunds': paymentRefunds,
 };

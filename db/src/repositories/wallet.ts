@@ -211,6 +211,64 @@ export function lockPayment(db: Executor, id: number): Promise<Payment | undefin
   return db.selectFrom('payments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Records the intent to refund a payment the caller has locked, or a new attempt at one already
+ * recorded (the first asker stays on record): status `refunding`, the attempt starting `at`.
+ */
+export function markPaymentRefunding(
+  db: Executor,
+  id: number,
+  intent: { requestedBy: number | null; at: Date },
+): Promise<Payment> {
+  return db
+    .updateTable('payments')
+    .set((eb) => ({
+      status: 'refunding',
+      refundRequestedBy: eb.fn.coalesce('refundRequestedBy', eb.val(intent.requestedBy)),
+      refundRequestedAt: eb.fn.coalesce('refundRequestedAt', eb.val(intent.at)),
+      refundAttemptedAt: intent.at,
+      refundAttempts: eb('refundAttempts', '+', 1),
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Ends a refund attempt that did not go through, keeping Telegram's answer: the payment goes back to
+ * `paid` when Telegram refused for good, or stays `refunding` for the sweep to try again. Touches
+ * only a payment still `refunding`; undefined otherwise.
+ */
+export function endRefundAttempt(
+  db: Executor,
+  id: number,
+  outcome: { error: string; refused: boolean },
+): Promise<Payment | undefined> {
+  return db
+    .updateTable('payments')
+    .set({
+      ...(outcome.refused ? { status: 'paid' as const } : {}),
+      refundAttemptedAt: null,
+      refundError: outcome.error,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'refunding')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Refund intents with no attempt in flight, or whose attempt started before `before` (its process died). */
+export function listStaleRefunds(db: Executor, opts: { before: Date; limit: number }): Promise<Payment[]> {
+  return db
+    .selectFrom('payments')
+    .selectAll()
+    .where('status', '=', 'refunding')
+    .where((eb) => eb.or([eb('refundAttemptedAt', 'is', null), eb('refundAttemptedAt', '<', opts.before)]))
+    .orderBy('id')
+    .limit(opts.limit)
+    .execute();
+}
+
 export function markPaymentRefunded(
   db: Executor,
   id: number,
@@ -223,6 +281,8 @@ export function markPaymentRefunded(
       refundedTokens: refund.refundedTokens,
       refundShortfall: refund.refundShortfall,
       refundedAt: refund.at,
+      refundAttemptedAt: null,
+      refundError: null,
     })
     .where('id', '=', id)
     .returningAll()

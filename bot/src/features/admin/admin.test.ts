@@ -267,6 +267,40 @@ describe('payments and refunds', () => {
     expect(h.lastReply()?.text).toMatch(/^<b>💳 Payments<\/b> · page 1 of \d+/);
   });
 
+  it('a refund Telegram did not take stays listed as being refunded, in Russian too, and a second press finishes it', async () => {
+    const h = createBotHarness(t.core);
+    const buyer = user();
+    await h.sendText(buyer, '/start');
+    const payment = await paidPayment(t.core, buyer.id, 'tokens_50', `later-${buyer.id}`);
+    const ruAdmin: TestUser = { ...admin, language_code: 'ru' };
+    await t.core.users.updateSettings(admin.id, { language: 'ru' });
+    try {
+      await h.sendText(ruAdmin, '/admin');
+      await h.pressButton(ruAdmin, '💳 Платежи');
+      await h.pressButton(ruAdmin, `↩️ Вернуть #${payment.id}`);
+      h.respondOnce('refundStarPayment', {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 120',
+        parameters: { retry_after: 120 },
+      });
+      await h.pressButton(ruAdmin, '✅ Да, вернуть');
+      expect(h.lastReply()?.text).toMatch(
+        new RegExp(`^⏳ Платёж #${payment.id}: возврат записан, но Telegram его ещё не подтвердил\\.`),
+      );
+      expect(h.lastReply()?.text).toMatch(new RegExp(`#${payment.id} · .+ · ⏳ возвращается`));
+      expect((await t.core.wallet.getPayment(payment.id)).status).toBe('refunding');
+      // The list still offers it: a second press asks Telegram again, and this time it goes through.
+      await h.pressButton(ruAdmin, `↩️ Вернуть #${payment.id}`);
+      const calls = await h.pressButton(ruAdmin, '✅ Да, вернуть');
+      expect(only(calls, 'refundStarPayment')).toHaveLength(1);
+      expect(h.lastReply()?.text).toMatch(new RegExp(`^↩️ Платёж #${payment.id} возвращён`));
+      expect((await t.core.wallet.getBalance(buyer.id)).balance).toBe(20);
+    } finally {
+      await t.core.users.updateSettings(admin.id, { language: 'en' });
+    }
+  });
+
   it('pages through the payments, newest first', async () => {
     const own = await createTestCore();
     try {

@@ -55,7 +55,8 @@ export function renderPaymentLine(ctx: BotContext, viewer: User, p: Payment): st
     goods: describeGoods(tr(ctx), p),
     userId: String(p.userId),
   });
-  return p.status === 'refunded' ? `${line} · ${ctx.t('bot-admin-payment-refunded')}` : line;
+  if (p.status === 'paid') return line;
+  return `${line} · ${ctx.t(p.status === 'refunded' ? 'bot-admin-payment-refunded' : 'bot-admin-payment-refunding')}`;
 }
 
 export interface PaymentsPage {

@@ -1,5 +1,5 @@
 import { Menu } from '@grammyjs/menu';
-import { GrammyError } from 'grammy';
+import { type AppError, isAppError } from '@mechta/core';
 import type { BotContext, MenuContext } from '../../context.ts';
 import { menuOptions } from '../../menuOptions.ts';
 import { requireUser } from '../../middleware/users.ts';
@@ -54,11 +54,11 @@ const withNotice = (notice: string | undefined, text: string) => (notice ? `${no
 
 async function loadPayments(ctx: BotContext, requested: number): Promise<PaymentsPage> {
   let page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
-  let list = await ctx.core.wallet.listPayments({ page, pageSize: PAYMENTS_PAGE_SIZE });
+  let list = await ctx.core.admin.listPayments({ page, pageSize: PAYMENTS_PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(list.total / PAYMENTS_PAGE_SIZE));
   if (page > pages) {
     page = pages;
-    list = await ctx.core.wallet.listPayments({ page, pageSize: PAYMENTS_PAGE_SIZE });
+    list = await ctx.core.admin.listPayments({ page, pageSize: PAYMENTS_PAGE_SIZE });
   }
   return { ...list, page, pages };
 }
@@ -76,7 +76,7 @@ export async function showAdminHome(ctx: MenuContext): Promise<void> {
 
 async function showStats(ctx: MenuContext): Promise<void> {
   await ctx.menu.nav(STATS_MENU);
-  await ctx.editMessageText(renderStats(ctx, await ctx.core.wallet.getAdminStats()), { parse_mode: 'HTML' });
+  await ctx.editMessageText(renderStats(ctx, await ctx.core.admin.stats()), { parse_mode: 'HTML' });
 }
 
 async function showPayments(ctx: MenuContext, page: number, notice?: string): Promise<void> {
@@ -102,41 +102,61 @@ async function askRefund(ctx: MenuContext, page: number, payment: Payment): Prom
   );
 }
 
+/** What the admin is told when a refund did not complete now. */
+function refundProblem(ctx: BotContext, id: string, error: AppError): string | undefined {
+  const details = error.details ?? {};
+  if (error.code === 'CONFLICT') {
+    return ctx.t(
+      details.status === 'refunding' ? 'bot-admin-refund-in-progress' : 'bot-admin-already-refunded',
+      {
+        id,
+      },
+    );
+  }
+  if (error.code !== 'SERVICE_UNAVAILABLE') return undefined;
+  if (details.reason === 'telegram_refund_failed') {
+    return ctx.t('bot-admin-refund-failed', { id, reason: escapeHtml(String(details.telegram_error ?? '')) });
+  }
+  if (details.reason === 'refund_pending') return ctx.t('bot-admin-refund-pending', { id });
+  return undefined;
+}
+
 /**
- * Refunds through core, which locks the payment, asks Telegram to return the Stars and only then
- * takes back what was bought; a second press finds the payment refunded and Telegram is not asked again.
+ * Refunds through core.admin, the same service the API's refund route calls: it records the
+ * intent, asks Telegram to return the Stars and only then takes back what was bought. A second
+ * press finds the payment refunded (or the refund in flight) and Telegram is not asked again.
  */
 async function refund(ctx: MenuContext): Promise<void> {
   const { page, paymentId } = parseRefundState(menuState(ctx));
   const id = String(paymentId);
   let notice: string;
   try {
-    const result = await ctx.core.wallet.refundPayment(paymentId, {
-      refundStars: async (userId, chargeId) => {
-        await ctx.api.refundStarPayment(userId, chargeId);
-      },
+    const result = await ctx.core.admin.refundPayment(paymentId, {
+      actorId: requireUser(ctx).id,
+      telegram: () => ({
+        refundStarPayment: async (userId, chargeId) => {
+          await ctx.api.refundStarPayment(userId, chargeId);
+        },
+      }),
     });
     const p = result.payment;
-    notice = result.refunded
-      ? [
-          ctx.t('bot-admin-refunded', { id, stars: p.amount, userId: String(p.userId) }),
-          ...(p.kind === 'tokens'
-            ? [
-                result.shortfall > 0
-                  ? ctx.t('bot-admin-refunded-shortfall', {
-                      taken: result.tokensTakenBack,
-                      shortfall: result.shortfall,
-                    })
-                  : ctx.t('bot-admin-refunded-tokens', { taken: result.tokensTakenBack }),
-              ]
-            : []),
-        ].join('\n')
-      : ctx.t('bot-admin-already-refunded', { id });
+    notice = [
+      ctx.t('bot-admin-refunded', { id, stars: p.amount, userId: String(p.userId) }),
+      ...(p.kind === 'tokens'
+        ? [
+            result.shortfall > 0
+              ? ctx.t('bot-admin-refunded-shortfall', {
+                  taken: result.tokensTakenBack,
+                  shortfall: result.shortfall,
+                })
+              : ctx.t('bot-admin-refunded-tokens', { taken: result.tokensTakenBack }),
+          ]
+        : []),
+    ].join('\n');
   } catch (error) {
-    // Telegram refused (e.g. the charge is too old): core changed nothing, the admin should know why.
-    if (!(error instanceof GrammyError)) throw error;
-    ctx.logger.warn({ err: error, paymentId }, 'Telegram refused a Stars refund');
-    notice = ctx.t('bot-admin-refund-failed', { id, reason: escapeHtml(error.description) });
+    const problem = isAppError(error) ? refundProblem(ctx, id, error) : undefined;
+    if (!problem) throw error;
+    notice = problem;
   }
   await showPayments(ctx, page, notice);
 }
@@ -177,7 +197,7 @@ async function askAmount(ctx: MenuContext, direction: 'grant' | 'revoke'): Promi
 async function setPlan(ctx: MenuContext, change: { plan: 'pro'; hours: number } | { plan: 'free' }) {
   const userId = stateUserId(ctx);
   const target = await ctx.core.users.requireUser(userId);
-  const status = await ctx.core.wallet.setPlan(userId, change);
+  const status = await ctx.core.admin.setPlan(userId, change);
   const name = displayName(target);
   const notice =
     status.plan === 'pro' && status.passExpiresAt
@@ -213,7 +233,8 @@ export function createAdminMenus() {
     .dynamic(async (ctx, range) => {
       const list = await loadPayments(ctx, Number(menuState(ctx)));
       const payload = String(list.page);
-      const refundable = list.items.filter((p) => p.status === 'paid');
+      // A refund left pending (Telegram did not answer) can be pressed again; core retries it.
+      const refundable = list.items.filter((p) => p.status !== 'refunded');
       refundable.forEach((p, i) => {
         range.text({ text: ctx.t('bot-admin-refund-button', { id: String(p.id) }), payload }, (c) =>
           askRefund(c, list.page, p),

@@ -65,3 +65,6 @@ bot-admin-refunded-tokens = Tokens taken back: { $taken }.
 bot-admin-refunded-shortfall = Tokens taken back: { $taken }; { $shortfall } had already been spent.
 bot-admin-already-refunded = Payment #{ $id } was already refunded.
 bot-admin-refund-failed = Telegram refused to refund payment #{ $id }: { $reason }. Nothing was changed.
+bot-admin-payment-refunding = ⏳ being refunded
+bot-admin-refund-in-progress = Payment #{ $id } is already being refunded.
+bot-admin-refund-pending = ⏳ Payment #{ $id }: the refund is recorded, but Telegram has not confirmed it yet. I will finish it by myself.

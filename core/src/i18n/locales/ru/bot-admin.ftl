@@ -65,3 +65,6 @@ bot-admin-refunded-tokens = Списано токенов: { $taken }.
 bot-admin-refunded-shortfall = Списано токенов: { $taken }; ещё { $shortfall } уже были потрачены.
 bot-admin-already-refunded = Платёж #{ $id } уже был возвращён.
 bot-admin-refund-failed = Telegram отказал в возврате платежа #{ $id }: { $reason }. Ничего не изменилось.
+bot-admin-payment-refunding = ⏳ возвращается
+bot-admin-refund-in-progress = Платёж #{ $id } уже возвращается.
+bot-admin-refund-pending = ⏳ Платёж #{ $id }: возврат записан, но Telegram его ещё не подтвердил. Я доведу его до конца сама.
