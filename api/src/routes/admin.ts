@@ -2,7 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '@mechta/core';
 import type { Payment, User } from '@mechta/db';
 import { Type } from '@sinclair/typebox';
-import { errorResponses, Fail, Nullable, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
+import {
+  errorResponses,
+  Fail,
+  Nullable,
+  NumericId,
+  Ok,
+  ok,
+  PageQuery,
+  paginate,
+} from '../plugins/envelope.ts';
 import { UserSchema } from './me.ts';
 import { PlanSchema, QuotasSchema, requireTelegram } from './wallet.ts';
 
@@ -69,7 +78,7 @@ const PaymentSchema = Type.Object({
   refunded_at: Nullable(DateTime),
 });
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const IdParams = Type.Object({ id: NumericId() });
 
 const PlanStatusSchema = Type.Object({ plan: PlanSchema, pass_expires_at: Nullable(DateTime) });
 
@@ -276,7 +285,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app
         querystring: Type.Object({
           ...PageQuery.properties,
           status: Type.Optional(PaymentStatus),
-          user_id: Type.Optional(Type.Integer({ minimum: 1 })),
+          user_id: Type.Optional(NumericId()),
         }),
         response: { 200: Ok(Type.Array(PaymentSchema)), ...errorResponses },
       },
