@@ -7,6 +7,7 @@ import { TEST_ADMIN_ID } from '@mechta/testing/core';
 import {
   distinctFailures,
   fuzzSweep,
+  httpSend,
   injectSend,
   operations,
   ownershipSweep,
@@ -40,7 +41,7 @@ beforeAll(async () => {
       QUOTA_FREE_TEXT: '1000',
       QUOTA_FREE_IMAGE: '1000',
     },
-    { listen: false },
+    {},
   );
   // Background work runs as in production, so the sweep meets dreams in every state.
   await registerDreamsJobs(s.core);
@@ -115,5 +116,18 @@ describe('route sweep: fuzz', () => {
     expect(report.requests).toBeGreaterThan(operations(cast.doc).length * PER_OPERATION * 0.8);
     const health = await send({ method: 'GET', url: '/health' });
     expect(health?.status).toBe(200);
+  });
+
+  it('holds over real HTTP too, where Node parses the raw request line and headers', async () => {
+    const report = await fuzzSweep({
+      doc: cast.doc,
+      send: httpSend(s.url),
+      seed: SEED + 1,
+      perOperation: 10,
+      ctx: cast.ctx,
+      beforeOperation: cast.beforeOperation,
+    });
+    expect(distinctFailures(report.failures)).toEqual({});
+    expect(report.requests).toBeGreaterThan(operations(cast.doc).length * 8);
   });
 });
