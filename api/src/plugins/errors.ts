@@ -43,9 +43,15 @@ export function frameworkErrors(core: Core) {
     const code = FASTIFY_CODES[err.code] ?? 'BAD_REQUEST';
     const status = statusCode(code, 400);
     const language = languageFromTelegram(req.headers['accept-language']?.split(',')[0]);
+    // The onRequest hooks never ran: the headers every JSON answer carries are set here.
     reply
       .status(status)
-      .header('cache-control', 'no-store')
+      .headers({
+        'x-request-id': req.id,
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+      })
       .send(failure(req, status, code, core.translator.t(language, `error-${code}`, { reason: '' })));
   };
 }

@@ -140,7 +140,8 @@ describe('malformed paths', () => {
       const error = failed(res, [status]);
       expect(error.code, url).toBe(code);
       expect((error as unknown as { message: string }).message).toMatch(/[а-я]/);
-      expect(res.json().meta.request_id).toBeTruthy();
+      expect(res.json().meta.request_id).toBe(res.headers['x-request-id']);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
   });
 
