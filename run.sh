@@ -38,6 +38,10 @@ if [ ! -f miniapp/dist/index.html ] || [ -n "$(find miniapp/src miniapp/index.ht
   pnpm --filter @mechta/miniapp build >/dev/null
 fi
 
+# A local run is development unless told otherwise: without BOT_TOKEN that keeps the Mini App's demo
+# sign-in, which production never offers unless DEMO_MODE=true.
+export NODE_ENV="${NODE_ENV:-development}"
+
 echo "→ starting Mechta (migrations run at start)"
 # exec: signals go straight to the app, which stops the bot, workers, HTTP and embedded PostgreSQL.
 exec node --import tsx api/src/main.ts

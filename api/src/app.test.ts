@@ -164,10 +164,19 @@ describe('the HTTP app', () => {
     expect(failed.headers['cache-control']).toBe('no-store');
   });
 
-  it('offers the demo sign-in only without a bot token', async () => {
-    const s = await server({ BOT_TOKEN: '' });
+  it('offers the demo sign-in only without a bot token, when asked for', async () => {
+    const s = await server({ BOT_TOKEN: '', DEMO_MODE: 'true' });
     const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/demo' });
     expect(res.statusCode).toBe(200);
     expect(res.json().result.user.first_name).toBe('Demo');
+  });
+
+  it('has no demo sign-in in production without a bot token unless DEMO_MODE=true', async () => {
+    const s = await server({ BOT_TOKEN: '', NODE_ENV: 'production' });
+    const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/demo' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+    const options = await s.app.inject({ method: 'GET', url: '/api/v1/auth/options' });
+    expect(options.json().result).toMatchObject({ telegram: false, demo: false });
   });
 });

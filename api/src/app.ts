@@ -12,7 +12,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import { authPlugin } from './plugins/auth.ts';
 import { envelopePlugin } from './plugins/envelope.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.ts';
+import { inputPlugin } from './plugins/input.ts';
 import { securityHeadersPlugin } from './plugins/securityHeaders.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -60,8 +61,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-    trustProxy: true,
+    // Off unless configured: with the port published directly, a trusted X-Forwarded-For would let
+    // any client pick its own rate-limit key.
+    trustProxy: core.config.http.trustProxy,
+    frameworkErrors: frameworkErrors(core),
+    clientErrorHandler: clientErrorHandler(core),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (core.config.demoMode) {
+    app.log.warn(
+      { demo: true, env: core.config.env },
+      'demo sign-in is on (POST /api/v1/auth/demo): anyone can sign in as the demo user',
+    );
+  } else if (!core.config.bot.token) {
+    app.log.info('no BOT_TOKEN and no demo sign-in: set DEMO_MODE=true (or NODE_ENV=development) for one');
+  }
 
   app.decorate('botUsername', deps.bot?.isInited() ? deps.bot.botInfo.username : undefined);
   app.addHook('onRequest', (req, reply, done) => {
@@ -109,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             details: { retry_after_seconds: Math.ceil(ctx.ttl / 1000) },
           }),
       });
+      await api.register(inputPlugin);
       await api.register(authRoutes, { core });
       await api.register(meRoutes, { core });
       await api.register(walletRoutes, { core });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -26,6 +27,50 @@ const idList = z
       }
     }
     return ids.map(Number);
+  });
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY like addresses. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (a: string) => {
+  if (PROXY_RANGES.has(a)) return true;
+  const [ip = '', bits, ...rest] = a.split('/');
+  const version = isIP(ip);
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies may set X-Forwarded-For, in the forms Fastify's `trustProxy` takes: off, every
+ * proxy (`true`), or a list of addresses and CIDR ranges. A hop count is refused: Fastify 5 trusts
+ * nothing for one, since a count cannot tell a proxy from a client that sends enough hops itself.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((s, ctx): boolean | string[] => {
+    const v = s.trim();
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a hop count cannot tell a proxy from a client; give the proxy addresses (e.g. 10.0.0.0/8)',
+      });
+      return z.NEVER;
+    }
+    const list = v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const bad = list.find((a) => !isProxyAddress(a));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad}" is not true, false or an IP address/CIDR range`,
+      });
+      return z.NEVER;
+    }
+    return list;
   });
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -141,6 +186,7 @@ export const envSchema = z
     MAX_IMAGE_UPLOAD_MB: int(10, 1),
     MAX_VIDEO_UPLOAD_MB: int(50, 1),
     RATE_LIMIT_PER_MINUTE: int(300, 1),
+    TRUST_PROXY: trustProxy,
     DEMO_MODE: z.preprocess(emptyToUndefined, bool.optional()),
   })
   .superRefine((env, ctx) => {
@@ -186,8 +232,18 @@ export interface Config {
     webhookSecret?: string;
     adminIds: number[];
   };
-  http: { host: string; port: number; publicUrl: string; rateLimitPerMinute: number };
-  /** True when the local demo sign-in exists: only without a bot token, never in production with one. */
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    rateLimitPerMinute: number;
+    /** Fastify's `trustProxy`: whose X-Forwarded-For names the client (and so the rate-limit key). */
+    trustProxy: boolean | string[];
+  };
+  /**
+   * True when the local demo sign-in exists: never with a bot token, and otherwise only when
+   * DEMO_MODE=true or NODE_ENV=development (so a production server without a token has none).
+   */
   demoMode: boolean;
   databaseUrl?: string;
   redisUrl?: string;
@@ -270,8 +326,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       port,
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      trustProxy: e.TRUST_PROXY,
     },
-    demoMode: e.BOT_TOKEN ? false : (e.DEMO_MODE ?? true),
+    demoMode: e.BOT_TOKEN ? false : (e.DEMO_MODE ?? e.NODE_ENV === 'development'),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.DATA_DIR),

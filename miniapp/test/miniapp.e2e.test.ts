@@ -172,8 +172,8 @@ describe('Mini App in a plain browser, server in demo mode', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    // Without a bot token the server offers the local demo sign-in.
-    server = await startTestServer({ BOT_TOKEN: '' });
+    // Without a bot token, and asked for (tests run with NODE_ENV=test), the server offers the local demo sign-in.
+    server = await startTestServer({ BOT_TOKEN: '', DEMO_MODE: 'true' });
   });
 
   afterAll(async () => {

@@ -1,1 +1,2 @@
 export * from './fake-bot-api.ts';
+export * from './routeSweep.ts';

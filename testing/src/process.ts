@@ -21,6 +21,8 @@ export function freePort(): Promise<number> {
 export interface AppProcess {
   url: string;
   port: number;
+  /** The process id (e.g. to read its memory from /proc). */
+  pid: number;
   /** Everything the process printed, for failure messages. */
   output(): string;
   /** Sends SIGTERM and waits for a clean exit; returns the exit code. */
@@ -78,6 +80,7 @@ export async function startAppProcess(
   return {
     url,
     port,
+    pid: child.pid!,
     output: () => out,
     stop: () =>
       new Promise((resolve) => {

@@ -68,10 +68,17 @@ export const errorResponses = {
   500: Fail,
 };
 
+/** Deep enough for any list we hold, and small enough that its offset always fits a bigint. */
+export const MAX_PAGE = 1_000_000;
+
 export const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 });
+
+/** A numeric id (a Telegram user id, a bigserial row id): positive and exact in a JS number. */
+export const NumericId = (opts: { description?: string } = {}) =>
+  Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, ...opts });
 
 export function paginate(req: FastifyRequest, page: number, pageSize: number, total: number): void {
   const totalPages = Math.max(1, Math.ceil(total / pageSize));

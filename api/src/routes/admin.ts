@@ -3,7 +3,16 @@ import type { Core } from '@mechta/core';
 import type { Payment, User } from '@mechta/db';
 import { Type } from '@sinclair/typebox';
 import { userId } from '../plugins/auth.ts';
-import { errorResponses, Fail, Nullable, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
+import {
+  errorResponses,
+  Fail,
+  Nullable,
+  NumericId,
+  Ok,
+  ok,
+  PageQuery,
+  paginate,
+} from '../plugins/envelope.ts';
 import { UserSchema } from './me.ts';
 import { PlanSchema, QuotasSchema, requireTelegram } from './wallet.ts';
 
@@ -75,7 +84,7 @@ const PaymentSchema = Type.Object({
   refunded_at: Nullable(DateTime),
 });
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const IdParams = Type.Object({ id: NumericId() });
 
 const PlanStatusSchema = Type.Object({ plan: PlanSchema, pass_expires_at: Nullable(DateTime) });
 
@@ -282,7 +291,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app
         querystring: Type.Object({
           ...PageQuery.properties,
           status: Type.Optional(PaymentStatus),
-          user_id: Type.Optional(Type.Integer({ minimum: 1 })),
+          user_id: Type.Optional(NumericId()),
         }),
         response: { 200: Ok(Type.Array(PaymentSchema)), ...errorResponses },
       },

@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from '@mechta/testing/app';
-import { signInitData } from '@mechta/testing/telegram';
+import { signInitData, signInitDataPairs } from '@mechta/testing/telegram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let s: TestServer;
@@ -57,6 +57,80 @@ describe('POST /api/v1/auth/telegram', () => {
     const res = await signIn(foreign);
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('INIT_DATA_INVALID');
+  });
+
+  const now = () => String(Math.floor(Date.now() / 1000));
+  const userJson = (u: unknown) => JSON.stringify(u);
+
+  it('signs in with HMAC-valid init data that has no signature field (clients before Bot API 8.0)', async () => {
+    const raw = signInitDataPairs(
+      [
+        ['query_id', 'AAH-old-client'],
+        ['user', userJson({ id: 5003, first_name: 'Вера', language_code: 'ru' })],
+        ['auth_date', now()],
+      ],
+      s.botToken,
+    );
+    expect(raw).not.toContain('signature');
+    const res = await signIn(raw);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result.user).toMatchObject({ id: 5003, first_name: 'Вера' });
+  });
+
+  it('refuses HMAC-valid init data whose fields are malformed, with INIT_DATA_INVALID', async () => {
+    const user = userJson(anna);
+    const cases: Record<string, [string, string][]> = {
+      'user not JSON': [
+        ['user', '{"id":5001,'],
+        ['auth_date', now()],
+      ],
+      'user twice': [
+        ['user', user],
+        ['user', userJson({ ...anna, id: 5009 })],
+        ['auth_date', now()],
+      ],
+      'auth_date twice': [
+        ['user', user],
+        ['auth_date', now()],
+        ['auth_date', String(Number(now()) - 60)],
+      ],
+      'no user': [['auth_date', now()]],
+      'user without id': [
+        ['user', userJson({ first_name: 'Анна' })],
+        ['auth_date', now()],
+      ],
+      'NUL in first_name': [
+        ['user', userJson({ id: 5001, first_name: 'Ан\u0000на' })],
+        ['auth_date', now()],
+      ],
+      'auth_date an hour ahead': [
+        ['user', user],
+        ['auth_date', String(Math.floor(Date.now() / 1000) + 3600)],
+      ],
+      'auth_date not a number': [
+        ['user', user],
+        ['auth_date', 'soon'],
+      ],
+    };
+    for (const id of ['"abc"', 'null', '[]', '1.5', '1e20', '-5', '0', '{}']) {
+      cases[`id ${id}`] = [
+        ['user', `{"id":${id},"first_name":"Анна"}`],
+        ['auth_date', now()],
+      ];
+    }
+    for (const [name, pairs] of Object.entries(cases)) {
+      const res = await signIn(signInitDataPairs(pairs, s.botToken));
+      expect({ name, status: res.statusCode, code: res.json().error?.code }).toEqual({
+        name,
+        status: 401,
+        code: 'INIT_DATA_INVALID',
+      });
+    }
+  });
+
+  it('accepts init data dated a minute ahead (a client clock slightly fast)', async () => {
+    const raw = signInitData(anna, s.botToken, new Date(Date.now() + 60_000));
+    expect((await signIn(raw)).statusCode).toBe(200);
   });
 
   it('answers a missing body field with 422 and the field named', async () => {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError, type Core, type PublicUser } from '@mechta/core';
+import { readInitData } from '@mechta/core/auth/initData';
 import { Type } from '@sinclair/typebox';
-import { ExpiredError, parse, validate } from '@telegram-apps/init-data-node';
+import { ExpiredError, validate } from '@telegram-apps/init-data-node';
 import type { FastifyRequest } from 'fastify';
 import { userId } from '../plugins/auth.ts';
 import { errorResponses, Ok, ok } from '../plugins/envelope.ts';
@@ -10,7 +11,7 @@ import { UserSchema } from './me.ts';
 /** Init data older than this is refused (CONTRACT.md). */
 const INIT_DATA_MAX_AGE_SECONDS = 24 * 3600;
 
-/** The local demo user (only when there is no bot token): an id no Telegram account has. */
+/** The local demo user (only in demo mode, see `Config.demoMode`): an id no Telegram account has. */
 export const DEMO_USER = {
   id: 1,
   first_name: 'Demo',
@@ -84,16 +85,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
         if (err instanceof ExpiredError) throw new AppError('INIT_DATA_EXPIRED');
         throw new AppError('INIT_DATA_INVALID', 'init data failed validation');
       }
-      const data = parse(req.body.init_data);
-      const tgUser = data.user;
-      if (!tgUser) throw new AppError('INIT_DATA_INVALID', 'init data carries no user');
-      const { user } = await core.users.registerFromTelegram({
-        id: tgUser.id,
-        first_name: tgUser.first_name,
-        last_name: tgUser.last_name,
-        username: tgUser.username,
-        language_code: tgUser.language_code,
-      });
+      // The HMAC is the proof; the fields are read without init-data-node's parse(), which
+      // demands a `signature` that clients before Bot API 8.0 do not send.
+      const { user: tgUser } = readInitData(req.body.init_data, new Date());
+      const { user } = await core.users.registerFromTelegram(tgUser);
       if (user.isBlocked) throw new AppError('USER_BLOCKED');
       return tokensFor(req, user.id, await core.profile(user));
     },
@@ -105,7 +100,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
       {
         schema: {
           ...tag,
-          summary: 'Local demo sign-in (exists only when the server has no bot token)',
+          summary:
+            'Local demo sign-in (only without a bot token, and with DEMO_MODE=true or NODE_ENV=development)',
           response: { 200: Ok(Tokens), ...errorResponses },
         },
       },

@@ -216,7 +216,9 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     const day = (v: string | undefined, name: string) => {
       if (v === undefined || v === '') return undefined;
       const d = v.slice(0, 10);
-      if (!DAY_RE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
+      // Date.parse rolls 2020-02-30 over to March 1st; only a day that maps back onto itself is real.
+      const t = Date.parse(`${d}T00:00:00Z`);
+      if (!DAY_RE.test(d) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d) {
         fields[name] = 'validation-dream-date';
         return undefined;
       }

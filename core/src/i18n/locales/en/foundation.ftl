@@ -88,6 +88,7 @@ validation-reminder = use HH:MM, e.g. 08:30
 validation-birthdate = not a real date of birth
 validation-language = choose ru or en
 validation-notification = must be true or false
+validation-no-nul = must not contain a NUL character
 
 ## Bot foundation: command descriptions (setMyCommands), menus, settings input
 cmd-start = Start Mechta

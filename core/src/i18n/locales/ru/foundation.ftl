@@ -88,6 +88,7 @@ validation-reminder = формат ЧЧ:ММ, например 08:30
 validation-birthdate = такой даты рождения не бывает
 validation-language = выберите ru или en
 validation-notification = должно быть да или нет
+validation-no-nul = не может содержать символ NUL
 
 ## Основа бота: описания команд (setMyCommands), меню, ввод настроек
 cmd-start = Начать

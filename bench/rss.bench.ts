@@ -1,0 +1,94 @@
+/**
+ * rss: resident memory of one real server process (api/src/main.ts, the bot polling a fake Bot
+ * API, workers on, no Redis, so every cache lives in that process) when idle, then after each of
+ * three runs of the route fuzz sweep against it over HTTP (the same seeded requests each time).
+ * Goals (issue 8): idle ≤ 180 MB, no growth across the three sweeps.
+ */
+import fs from 'node:fs';
+import { startFakeBotApi } from '@mechta/testing';
+import { startAppProcess } from '@mechta/testing/process';
+import { distinctFailures, fuzzSweep, httpSend, sweepCast } from '@mechta/testing/routeSweep';
+import { BENCH_BOT_TOKEN } from './core.ts';
+import { benchDatabase } from './db.ts';
+import { round, writeResult } from './lib.ts';
+
+const SWEEPS = 3;
+const PER_OPERATION = Number(process.env.RSS_PER_OPERATION ?? 80);
+const SEED = 20261204;
+const ADMIN_ID = 900_001;
+const SETTLE_MS = 3000;
+
+/** VmRSS of the process, MB. */
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+  return round(kb / 1024, 1);
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const database = await benchDatabase('rss', { poolSize: 2 });
+const telegram = await startFakeBotApi({ token: BENCH_BOT_TOKEN });
+const app = await startAppProcess({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'error',
+  BOT_TOKEN: BENCH_BOT_TOKEN,
+  TELEGRAM_API_ROOT: telegram.url,
+  DATABASE_URL: database.url,
+  ADMIN_IDS: String(ADMIN_ID),
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  STARTING_TOKENS: '100000',
+  MAX_DREAMS_PER_DAY: '100000',
+  QUOTA_FREE_TEXT: '100000',
+  QUOTA_FREE_IMAGE: '100000',
+});
+try {
+  await sleep(SETTLE_MS);
+  const idle = rssMb(app.pid);
+  console.log(`idle: ${idle} MB`);
+  const send = httpSend(app.url);
+  const cast = await sweepCast(send, { botToken: BENCH_BOT_TOKEN, adminId: ADMIN_ID, firstUserId: 91_000 });
+  const sweeps = [];
+  for (let i = 0; i < SWEEPS; i++) {
+    const started = performance.now();
+    const report = await fuzzSweep({
+      doc: cast.doc,
+      send,
+      seed: SEED,
+      perOperation: PER_OPERATION,
+      ctx: cast.ctx,
+      beforeOperation: cast.beforeOperation,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    await sleep(SETTLE_MS);
+    const rss = rssMb(app.pid);
+    const failures = distinctFailures(report.failures);
+    console.log(`sweep ${i + 1}: ${report.requests} requests in ${seconds.toFixed(1)} s, RSS ${rss} MB`);
+    sweeps.push({
+      requests: report.requests,
+      unsent: report.unsent,
+      seconds: round(seconds, 1),
+      statuses: report.statuses,
+      rss_mb: rss,
+      failures: Object.keys(failures).length,
+      failure_examples: Object.fromEntries(Object.entries(failures).slice(0, 5)),
+    });
+  }
+  const health = await send({ method: 'GET', url: '/health' });
+  const after = sweeps.map((s) => s.rss_mb);
+  writeResult('rss', {
+    setup:
+      'one api/src/main.ts process (bot polling a fake Bot API, job workers, no Redis) on PostgreSQL; ' +
+      `the route fuzz sweep (${PER_OPERATION} seeded requests per OpenAPI operation) over HTTP, ${SWEEPS} times; ` +
+      `RSS read from /proc after ${SETTLE_MS / 1000} s of quiet`,
+    rss_idle_mb: idle,
+    rss_after_sweep_mb: after,
+    growth_first_to_last_sweep_mb: round(after[after.length - 1]! - after[0]!, 1),
+    health_after: health?.status,
+    sweeps,
+    goals: { rss_idle_mb: 180, growth_across_sweeps_mb: 0 },
+  });
+} finally {
+  await app.stop();
+  await telegram.close();
+  await database.close();
+}
