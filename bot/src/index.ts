@@ -13,6 +13,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, Feature, SessionData } from './context.ts';
 import { adminFeature } from './features/admin/index.ts';
 import { dreamsFeature } from './features/dreams/index.ts';
+import { CARD_BUTTON } from './features/dreams/keyboards.ts';
 import { placeholdersFeature } from './features/placeholders/index.ts';
 import { referralsFeature, showReferrals } from './features/referrals/index.ts';
 import { settingsFeature, showSettingsCard } from './features/settings/index.ts';
@@ -21,7 +22,7 @@ import { createMainMenu } from './features/start/menu.ts';
 import { showBalanceCard, walletFeature } from './features/wallet/index.ts';
 import { handleBotError } from './middleware/errorBoundary.ts';
 import { sequentializeByChat } from './middleware/sequentialize.ts';
-import { dropRedeliveredUpdates } from './middleware/updates.ts';
+import { answerChatlessCallbacks, dropRedeliveredUpdates } from './middleware/updates.ts';
 import { loadUser, turnAwayBlockedUsers } from './middleware/users.ts';
 
 export { registerCommands } from './commands.ts';
@@ -42,7 +43,8 @@ export interface CreateBotOptions {
 
 /**
  * Builds the bot over the shared core. The middleware order below is the one place it is written:
- * context deps → error boundary → drop redeliveries → load user → blocked gate → one update per chat
+ * context deps → error boundary → drop redeliveries → load user → blocked gate → chatless callbacks
+ * → one update per chat
  * → session → i18n → conversations → menus → features → "didn't understand".
  */
 export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotContext> {
@@ -92,6 +94,7 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
   app.use(dropRedeliveredUpdates(createUpdateDeduper(core)));
   app.use(loadUser());
   app.use(turnAwayBlockedUsers());
+  app.use(answerChatlessCallbacks([CARD_BUTTON]));
   app.use(sequentializeByChat());
   app.use(
     session<SessionData, BotContext>({
