@@ -3,6 +3,7 @@ import { type ConversationData, conversations, type VersionedState } from '@gram
 import { I18n } from '@grammyjs/i18n';
 import {
   type Core,
+  createChatLock,
   createSessionStorage,
   createUpdateDeduper,
   LOCALES_DIR,
@@ -95,7 +96,7 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
   app.use(loadUser());
   app.use(turnAwayBlockedUsers());
   app.use(answerChatlessCallbacks([CARD_BUTTON]));
-  app.use(sequentializeByChat());
+  app.use(sequentializeByChat(createChatLock(core.cache, { logger: core.logger })));
   app.use(
     session<SessionData, BotContext>({
       initial: () => ({}),

@@ -18,6 +18,7 @@ export * from './i18n/index.ts';
 export * from './lib/html.ts';
 export * from './notifier.ts';
 export * from './platform/cache.ts';
+export * from './platform/chatLock.ts';
 export * from './platform/logger.ts';
 export * from './platform/media.ts';
 export * from './platform/queue.ts';
