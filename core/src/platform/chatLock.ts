@@ -58,8 +58,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Redis must not stop the bot.
  */
 export function createChatLock(cache: Cache, opts: ChatLockOptions = {}): ChatLock | undefined {
-  const redis = cache.redis;
-  if (!redis) return undefined;
+  const shared = cache.redis;
+  if (!shared) return undefined;
+  const redis: Redis = shared;
   const leaseMs = opts.leaseMs ?? 30_000;
   const waiterLeaseMs = opts.waiterLeaseMs ?? 5_000;
   // Scripts name other waiters' keys themselves, so they need the prefix ioredis adds to KEYS.
