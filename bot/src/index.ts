@@ -28,7 +28,7 @@ import { loadUser, turnAwayBlockedUsers } from './middleware/users.ts';
 
 export { registerCommands } from './commands.ts';
 export type { BotContext, Feature, SessionData } from './context.ts';
-export { startBot } from './launch.ts';
+export { type BotLauncher, type BotLaunchState, launchBot, startBot } from './launch.ts';
 export { createBotNotifier } from './notifier.ts';
 export { createTelegramGateway } from './telegramGateway.ts';
 
