@@ -101,7 +101,8 @@ export function launchBot(bot: Bot<BotContext>, core: Core, retry: RetryOptions 
         // to 20 minutes apart), and would neither say that it is retrying nor let a stop cut in.
         if (!bot.isInited()) {
           const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]);
-          bot.botInfo = await bot.api.getMe(signal);
+          // grammY types its signal after the abort-controller polyfill; Node's is the same thing at run time.
+          bot.botInfo = await bot.api.getMe(signal as Parameters<Bot['api']['getMe']>[0]);
         }
         launched = await startBot(bot, core);
         if (stopped) {
