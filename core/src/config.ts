@@ -98,6 +98,7 @@ export const envSchema = z
         .optional(),
     ),
     ADMIN_IDS: idList,
+    BOT_SESSION_TTL_SECONDS: int(30 * 86_400, 60),
     HOST: z.string().default('127.0.0.1'),
     PORT: int(8080, 0).refine((p) => p <= 65535, 'must be a port number'),
     DATABASE_URL: optionalUrl,
@@ -231,6 +232,8 @@ export interface Config {
     mode: Env['BOT_MODE'];
     webhookSecret?: string;
     adminIds: number[];
+    /** How long a chat's session and conversation state stay in Redis after their last write. */
+    sessionTtlSeconds: number;
   };
   http: {
     host: string;
@@ -320,6 +323,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       mode: e.BOT_MODE,
       webhookSecret: e.WEBHOOK_SECRET,
       adminIds: e.ADMIN_IDS,
+      sessionTtlSeconds: e.BOT_SESSION_TTL_SECONDS,
     },
     http: {
       host: e.HOST,

@@ -15,8 +15,10 @@ export type {
 export * from './dreams/view.ts';
 export * from './errors.ts';
 export * from './i18n/index.ts';
+export * from './lib/html.ts';
 export * from './notifier.ts';
 export * from './platform/cache.ts';
+export * from './platform/chatLock.ts';
 export * from './platform/logger.ts';
 export * from './platform/media.ts';
 export * from './platform/queue.ts';

@@ -95,9 +95,34 @@ export async function connect(opts: ConnectOptions): Promise<Connection> {
     embedded: true,
     async close() {
       await Promise.all([db.destroy(), ephemeralDb.destroy()]);
+      await untilClientsLeft(url);
       await server.stop();
     },
   };
+}
+
+/**
+ * Waits (bounded) until no other client is connected. A pg pool's end() resolves before its sockets
+ * have closed; stopping the server at that instant terminates them "due to administrator command",
+ * and their owners (pg-boss) log every one as an error.
+ */
+async function untilClientsLeft(url: string, timeoutMs = 3000): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query(
+        "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+      );
+      if (rows[0]?.n === 0) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } catch {
+    // The server is going away regardless; this wait only makes that quieter.
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export interface EmbeddedServer {

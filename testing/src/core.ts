@@ -21,14 +21,15 @@ export interface TestCore {
 }
 
 /**
- * The real core on a fresh test database with a real job queue. `env` overrides configuration as
- * the environment would; Redis is used when `useRedis` and the run has REDIS_URL.
+ * The real core on a fresh test database (or the given one) with a real job queue. `env` overrides
+ * configuration as the environment would; Redis is used when `useRedis` and the run has REDIS_URL.
  */
 export async function createTestCore(
   env: Record<string, string | undefined> = {},
-  opts: { useRedis?: boolean; cachePrefix?: string } = {},
+  opts: { useRedis?: boolean; cachePrefix?: string; database?: TestDatabase } = {},
 ): Promise<TestCore> {
-  const database = await createTestDatabase();
+  // A second instance of one deployment passes the first one's database (its owner drops it).
+  const database = opts.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     BOT_TOKEN: TEST_BOT_TOKEN,
@@ -79,7 +80,7 @@ export async function createTestCore(
     async close() {
       await queue.stop();
       await cache.close();
-      await database.drop();
+      if (!opts.database) await database.drop();
     },
   };
 }

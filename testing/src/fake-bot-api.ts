@@ -2753,6 +2753,9 @@ class FakeTelegram implements FakeBotApi {
       update.my_chat_member
     )?.from;
     if (from && !from.is_bot && !this.chats.has(from.id)) this.ensureChat(from);
+    // A callback query handed over as given is one Telegram issued: the bot may answer it once.
+    const query = update.callback_query;
+    if (query && !this.callbackQueries.has(query.id)) this.callbackQueries.set(query.id, { answered: false });
     this.updateSeq = Math.max(this.updateSeq, update.update_id);
     await this.deliver(clone(update));
   }

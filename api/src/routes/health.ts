@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '@mechta/core';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 
 const Status = Type.Union([Type.Literal('ok'), Type.Literal('down'), Type.Literal('off')]);
+// The bot also comes up in steps: 'starting', then 'retrying' while Telegram cannot be reached.
+const BotState = Type.Union([
+  Type.Literal('ok'),
+  Type.Literal('starting'),
+  Type.Literal('retrying'),
+  Type.Literal('down'),
+  Type.Literal('off'),
+]);
 
 const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down')]),
@@ -10,7 +18,7 @@ const HealthSchema = Type.Object({
   redis: Status,
   queue: Status,
   bot: Type.Object({
-    state: Status,
+    state: BotState,
     mode: Type.Optional(Type.String()),
     username: Type.Optional(Type.String()),
   }),
@@ -20,7 +28,7 @@ const HealthSchema = Type.Object({
 
 export interface BotStatus {
   /** 'off' without BOT_TOKEN, else the delivery mode and whether it is running. */
-  status(): { state: 'ok' | 'down' | 'off'; mode?: string; username?: string };
+  status(): { state: Static<typeof BotState>; mode?: string; username?: string };
 }
 
 /** GET /health: 200 while the database answers, 503 when it does not. */
@@ -43,7 +51,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ core: Core; bot: BotStatu
     async (_req, reply) => {
       const { database, redis, queue } = await core.health();
       const botState = bot.status();
-      const allOk = redis !== 'down' && queue === 'ok' && botState.state !== 'down';
+      const allOk = redis !== 'down' && queue === 'ok' && ['ok', 'off'].includes(botState.state);
       if (database === 'down') reply.status(503);
       return {
         status: database === 'down' ? ('down' as const) : allOk ? ('ok' as const) : ('degraded' as const),

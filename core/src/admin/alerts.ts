@@ -1,4 +1,5 @@
 import type { Core } from '../core.ts';
+import { escapeHtml } from '../lib/html.ts';
 
 /** At most one alert per job name in this window, so an outage does not flood the admins' chats. */
 const ALERT_WINDOW_SECONDS = 10 * 60;
@@ -12,9 +13,10 @@ export function alertAdminsOnFailedJobs(core: Core): void {
     for (const adminId of core.config.bot.adminIds) {
       const language = (await core.users.getUser(adminId))?.language ?? 'en';
       const text = core.translator.t(language, 'admin-alert-job-failed', {
-        job: failure.name,
-        id: failure.id,
-        error: error.slice(0, 300),
+        // Alerts go out as HTML, and error text quotes whatever failed (SQL, provider answers, input).
+        job: escapeHtml(failure.name),
+        id: escapeHtml(failure.id),
+        error: escapeHtml(error.slice(0, 300)),
       });
       await core.notifier
         .text(adminId, text)

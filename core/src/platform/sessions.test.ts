@@ -25,14 +25,44 @@ for (const mode of ['postgres', 'redis'] as const) {
       expect(await first.read('chat:1')).toBeUndefined();
     });
 
-    it('stores where the mode says: Redis only when REDIS_URL is set', async () => {
+    it('keeps the durable copy in PostgreSQL in either mode', async () => {
       await createSessionStorage(t.core).write('where', { x: 1 });
       const row = await t.core.db
         .selectFrom('botSessions')
-        .select('key')
+        .select('value')
         .where('key', '=', 'where')
         .executeTakeFirst();
-      expect(row !== undefined).toBe(mode === 'postgres');
+      expect(row?.value).toEqual({ x: 1 });
+    });
+
+    it.runIf(mode === 'redis')('gives Redis keys a TTL, refreshed on every write', async () => {
+      const redis = t.core.cache.redis!;
+      const storage = createSessionStorage<{ n: number }>({
+        ...t.core,
+        config: { bot: { sessionTtlSeconds: 3600 } },
+      });
+      await storage.write('ttl', { n: 1 });
+      const first = await redis.ttl('bot-session:ttl');
+      expect(first).toBeGreaterThan(3500);
+      expect(first).toBeLessThanOrEqual(3600);
+      await redis.expire('bot-session:ttl', 100);
+      await storage.write('ttl', { n: 2 });
+      expect(await redis.ttl('bot-session:ttl')).toBeGreaterThan(3500);
+      // The default follows the configuration (30 days unless BOT_SESSION_TTL_SECONDS says otherwise).
+      await createSessionStorage(t.core).write('ttl-default', { n: 1 });
+      expect(await redis.ttl('bot-session:ttl-default')).toBeGreaterThan(29 * 86_400);
+    });
+
+    it.runIf(mode === 'redis')('reads a session whose Redis key expired back from PostgreSQL', async () => {
+      const redis = t.core.cache.redis!;
+      await createSessionStorage(t.core).write('evicted', { step: 7 });
+      await redis.pexpire('bot-session:evicted', 1);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await redis.exists('bot-session:evicted')).toBe(0);
+      // A fresh storage (another instance, or after a restart) has nothing in memory to fall back on.
+      expect(await createSessionStorage(t.core).read('evicted')).toEqual({ step: 7 });
+      // The read brought it back into Redis, with a TTL again.
+      expect(await redis.ttl('bot-session:evicted')).toBeGreaterThan(0);
     });
   });
 }

@@ -12,32 +12,45 @@ export interface SessionStorage<T> {
 }
 
 const REDIS_PREFIX = 'bot-session:';
+/** When no configuration is given (tools, tests): a month, like BOT_SESSION_TTL_SECONDS. */
+const DEFAULT_TTL_SECONDS = 30 * 86_400;
 
 /**
- * Persistent session storage: Redis when REDIS_URL is set (every instance sees the same state),
- * otherwise the `bot_sessions` table. Never memory: a restart must not lose a user's place.
+ * Persistent session storage. The `bot_sessions` table always holds the durable copy. With REDIS_URL
+ * set, Redis is the shared fast copy every instance reads first: each key lives `sessionTtlSeconds`
+ * after its last write, so chats that went quiet leave Redis, and one read back from the table
+ * comes back into Redis. Without Redis there is one process, which serves reads from memory.
+ * Never memory alone: a restart must not lose a user's place.
  */
 export function createSessionStorage<T>(deps: {
   db: Database;
   ephemeralDb?: Database;
   cache: Cache;
+  config?: { bot: { sessionTtlSeconds: number } };
 }): SessionStorage<T> {
   const redis = deps.cache.redis;
+  const db = deps.ephemeralDb ?? deps.db;
   if (redis) {
+    const ttl = deps.config?.bot.sessionTtlSeconds ?? DEFAULT_TTL_SECONDS;
     return skipUnchangedWrites<T>({
       async read(key) {
         const raw = await redis.get(REDIS_PREFIX + key);
-        return raw === null ? undefined : (JSON.parse(raw) as T);
+        if (raw !== null) return JSON.parse(raw) as T;
+        const value = (await readBotSession(db, key)) as T | undefined;
+        if (value !== undefined) await redis.set(REDIS_PREFIX + key, JSON.stringify(value), 'EX', ttl);
+        return value;
       },
       async write(key, value) {
-        await redis.set(REDIS_PREFIX + key, JSON.stringify(value));
+        // The table first: a value that reached Redis is always also in the durable copy.
+        await writeBotSession(db, key, value);
+        await redis.set(REDIS_PREFIX + key, JSON.stringify(value), 'EX', ttl);
       },
       async delete(key) {
+        await deleteBotSession(db, key);
         await redis.del(REDIS_PREFIX + key);
       },
     });
   }
-  const db = deps.ephemeralDb ?? deps.db;
   // Without Redis there is one process (CONTRACT: single-process mode), so it is the only writer of
   // these rows and may serve reads from memory: the table is written through, for restarts.
   const memory = processCache(db);

@@ -38,6 +38,7 @@ import {
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { Language, Translator } from '../i18n/index.ts';
+import { escapeHtml } from '../lib/html.ts';
 import type { Notifier } from '../notifier.ts';
 import type { Cache } from '../platform/cache.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -850,7 +851,8 @@ export function createWalletService(deps: WalletDeps) {
     }
     if (referrer && inviterCredited) {
       const text = translator.t(referrer.language, 'wallet-referral-joined', {
-        name: user.firstName,
+        // The notice goes out as HTML; the name is whatever the invited user typed into Telegram.
+        name: escapeHtml(user.firstName),
         bonus: inviter,
       });
       await deps

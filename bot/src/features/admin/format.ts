@@ -1,6 +1,6 @@
-import type { AdminService, AdminStats } from '@mechta/core';
+import { type AdminService, type AdminStats, escapeHtml } from '@mechta/core';
 import type { BotContext, User } from '../../context.ts';
-import { describeGoods, escapeHtml, formatFor, type Payment, tr } from '../wallet/format.ts';
+import { describeGoods, formatFor, type Payment, tr } from '../wallet/format.ts';
 
 export type UserDetails = Awaited<ReturnType<AdminService['userDetails']>>;
 

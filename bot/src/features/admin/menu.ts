@@ -1,16 +1,9 @@
 import { Menu } from '@grammyjs/menu';
-import { type AppError, isAppError } from '@mechta/core';
+import { type AppError, escapeHtml, isAppError } from '@mechta/core';
 import type { BotContext, MenuContext } from '../../context.ts';
 import { menuOptions } from '../../menuOptions.ts';
 import { requireUser } from '../../middleware/users.ts';
-import {
-  describeDuration,
-  describeGoods,
-  escapeHtml,
-  formatFor,
-  type Payment,
-  tr,
-} from '../wallet/format.ts';
+import { describeDuration, describeGoods, formatFor, type Payment, tr } from '../wallet/format.ts';
 import { displayName, type PaymentsPage, renderPayments, renderStats, renderUserCard } from './format.ts';
 
 export const ADMIN_MENU = 'admin';

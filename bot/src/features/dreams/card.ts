@@ -21,6 +21,14 @@ const tr =
   (key, args) =>
     ctx.t(key, args);
 
+/**
+ * Where a button press is answered with a new message: the chat it came from, or for a button on an
+ * inline message (no chat: only `inline_message_id`) the presser's private chat with the bot.
+ */
+function replyChatId(ctx: BotContext): number {
+  return ctx.chatId ?? requireUser(ctx).id;
+}
+
 /** The card's text and buttons for the sender. */
 function cardFor(ctx: BotContext, dream: DreamView) {
   const t = tr(ctx);
@@ -73,7 +81,7 @@ async function requestVideo(ctx: BotContext, dreamId: string): Promise<void> {
   const { core } = ctx;
   if (!core.ai.video.available) {
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('bot-dream-video-unavailable'));
+    await ctx.api.sendMessage(replyChatId(ctx), ctx.t('bot-dream-video-unavailable'));
     return;
   }
   const current = await core.dreams.get(user.id, dreamId);
@@ -86,8 +94,8 @@ async function requestVideo(ctx: BotContext, dreamId: string): Promise<void> {
     return;
   }
   await ctx.answerCallbackQuery();
-  const chatId = ctx.chatId ?? user.id;
-  const note = await ctx.reply(ctx.t('bot-dream-video-queued'));
+  const chatId = replyChatId(ctx);
+  const note = await ctx.api.sendMessage(chatId, ctx.t('bot-dream-video-queued'));
   await ctx.api.sendChatAction(chatId, 'record_video').catch(() => undefined);
   const target = { chatId, messageId: note.message_id };
   try {

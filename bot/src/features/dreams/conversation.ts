@@ -1,10 +1,10 @@
-import { isAppError } from '@mechta/core';
+import { escapeHtml, isAppError } from '@mechta/core';
 import type { Context } from 'grammy';
 import type { BotContext } from '../../context.ts';
 import { type BotConversation, say } from '../../conversation.ts';
 import { errorMessage, languageOf } from '../../middleware/errorBoundary.ts';
 import { requireUser } from '../../middleware/users.ts';
-import { clip, escapeHtml, renderReview, type Translate } from './format.ts';
+import { clip, renderReview, type Translate } from './format.ts';
 import { NO_BUTTONS, REVIEW_BUTTON, REVIEW_PREFIX, reviewKeyboard } from './keyboards.ts';
 import { rememberTarget } from './targets.ts';
 import { downloadTelegramFile, editQuietly, withChatAction } from './telegram.ts';

@@ -8,7 +8,7 @@ import { type FakeOpenAi, SAMPLE_DREAM_ANALYSIS, startFakeOpenAi } from '@mechta
 import { type FakeReplicate, startFakeReplicate } from '@mechta/testing/fake-replicate';
 import type { Bot } from 'grammy';
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotContext } from '../../context.ts';
 import { createBot } from '../../index.ts';
 import { createBotNotifier } from '../../notifier.ts';
@@ -93,6 +93,25 @@ async function logDreamByText(fake: FakeBotApi, user: FakeUser, text: string): P
   return (note.result as Message).message_id;
 }
 
+/**
+ * A press on a card button inside an inline message (a card shared "via" the bot): Telegram sends
+ * `inline_message_id` and no `message`, so the update has no chat.
+ */
+async function pressInline(fake: FakeBotApi, from: FakeUser, data: string): Promise<string> {
+  const id = `inline-${from.id}-${fake.calls.length}`;
+  await fake.deliverRaw({
+    update_id: 50_000_000 + fake.calls.length,
+    callback_query: {
+      id,
+      from: { id: from.id, is_bot: false, first_name: from.first_name, language_code: from.language_code },
+      inline_message_id: `AAAA-${id}`,
+      chat_instance: '-42',
+      data,
+    },
+  });
+  return id;
+}
+
 describe('dreams end to end, offline AI', () => {
   let s: Stack;
   beforeAll(async () => {
@@ -165,6 +184,38 @@ describe('dreams end to end, offline AI', () => {
     expect(isAppError(gone) && gone.code).toBe('NOT_FOUND');
     await fake.sendText(ben, '/feed');
     await fake.waitForMessage(ben.id, (m) => textOf(m).startsWith('🌍 Nobody has shared a dream'));
+    expect(s.refusals()).toEqual([]);
+  });
+  it('the video button on an inline message (no chat) answers, and says so in the private chat', async () => {
+    const { fake } = s;
+    const errors = vi.spyOn(s.t.core.logger, 'error');
+    const noteId = await logDreamByText(fake, ben, FLIGHT_DREAM);
+    const card = await fake.waitForMessage(
+      ben.id,
+      (m) => m.message_id === noteId && labelsOf(m).length > 0,
+      WAIT_MS,
+    );
+    const since = fake.calls.length;
+    const queryId = await pressInline(fake, ben, `dream:v:${dreamIdOf(card)}`);
+    await fake.waitForCall('answerCallbackQuery', (c) => c.payload.callback_query_id === queryId, { since });
+    await fake.waitForMessage(ben.id, (m) => textOf(m).startsWith("🎬 Video generation isn't available"));
+
+    // Any other button on an inline message (menus need a chat: a session, a reply) is turned away politely.
+    await fake.sendText(ben, '/start');
+    const greeting = await fake.waitForMessage(
+      ben.id,
+      (m) => m.message_id > card.message_id && labelsOf(m).length > 0,
+    );
+    const menuButton = buttonsOf(greeting).find((b) => 'callback_data' in b);
+    const data = menuButton && 'callback_data' in menuButton ? menuButton.callback_data : '';
+    const menuQuery = await pressInline(fake, ben, data);
+    const answer = await fake.waitForCall(
+      'answerCallbackQuery',
+      (c) => c.payload.callback_query_id === menuQuery,
+    );
+    expect(answer.payload.text).toBe('This button no longer works. Try /menu.');
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
     expect(s.refusals()).toEqual([]);
   });
 });
@@ -293,6 +344,34 @@ describe('dreams end to end, with OpenAI and Replicate', () => {
       (b) => b.balance === before,
       { what: 'the refund' },
     );
+    expect(s.refusals()).toEqual([]);
+  });
+
+  it('a video asked for from an inline message (no chat) is queued in the private chat', async () => {
+    const { fake, t } = s;
+    const errors = vi.spyOn(t.core.logger, 'error');
+    const noteId = await logDreamByText(fake, vera, FLIGHT_DREAM);
+    const card = await fake.waitForMessage(
+      vera.id,
+      (m) => m.message_id === noteId && labelsOf(m).includes('🎬 Make a video (10 tokens)'),
+      WAIT_MS,
+    );
+    const since = fake.calls.length;
+    const queryId = await pressInline(fake, vera, `dream:v:${dreamIdOf(card)}`);
+    await fake.waitForCall('answerCallbackQuery', (c) => c.payload.callback_query_id === queryId, { since });
+    await fake.waitForCall(
+      'sendMessage',
+      (c) => c.payload.text === '🎬 Video: queued…' && Number(c.payload.chat_id) === vera.id,
+      { since, timeoutMs: WAIT_MS },
+    );
+    // The inline card itself is redrawn without its video button.
+    await fake.waitForCall('editMessageText', (c) => c.payload.inline_message_id === `AAAA-${queryId}`, {
+      since,
+      timeoutMs: WAIT_MS,
+    });
+    await fake.waitForMessage(vera.id, (m) => m.video !== undefined && m.message_id > noteId, WAIT_MS);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
     expect(s.refusals()).toEqual([]);
   });
 });

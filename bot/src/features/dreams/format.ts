@@ -1,4 +1,4 @@
-import type { DreamView } from '@mechta/core';
+import { type DreamView, escapeHtml } from '@mechta/core';
 import type { DreamCategory } from '@mechta/core/ai/types';
 
 /** Translation in one reader's language: `ctx.t` for the sender, the core translator in the notifier. */
@@ -22,11 +22,6 @@ const CARD_TEXT_MAX = 1200;
 const CARD_NARRATIVE_MAX = 900;
 const CARD_LIST_MAX = 300;
 const TITLE_FROM_TEXT_MAX = 48;
-
-/** Escapes user and AI text for messages sent with parse_mode HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Shortens to `max` characters (code points, so an emoji is never cut in half). */
 export function clip(text: string, max: number): string {

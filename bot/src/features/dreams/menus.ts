@@ -1,5 +1,5 @@
 import { Menu, type MenuRange } from '@grammyjs/menu';
-import type { DreamView } from '@mechta/core';
+import { type DreamView, escapeHtml } from '@mechta/core';
 import { DREAM_CATEGORIES, type DreamCategory } from '@mechta/core/ai/types';
 import type { BotContext, MenuContext, User } from '../../context.ts';
 import { menuOptions } from '../../menuOptions.ts';
@@ -11,7 +11,6 @@ import {
   describeTimeLeft,
   dreamEmoji,
   dreamTitle,
-  escapeHtml,
   feedHours,
   type Translate,
 } from './format.ts';

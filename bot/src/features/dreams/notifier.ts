@@ -1,14 +1,13 @@
-import { type Core, DEFAULT_NOTIFICATIONS, type DreamsNotifier, type DreamView } from '@mechta/core';
+import {
+  type Core,
+  DEFAULT_NOTIFICATIONS,
+  type DreamsNotifier,
+  type DreamView,
+  escapeHtml,
+} from '@mechta/core';
 import { type Bot, GrammyError, type InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../../context.ts';
-import {
-  dreamTitle,
-  escapeHtml,
-  renderDreamCard,
-  renderFailure,
-  renderVideoProgress,
-  type Translate,
-} from './format.ts';
+import { dreamTitle, renderDreamCard, renderFailure, renderVideoProgress, type Translate } from './format.ts';
 import { dreamCardKeyboard } from './keyboards.ts';
 import { type MessageTarget, recallTarget, rememberTarget } from './targets.ts';
 import { isNotModified } from './telegram.ts';

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@mechta/core';
 import type { BotContext, User } from '../../context.ts';
 
 const LANGUAGE_NAMES = { ru: 'Русский', en: 'English' } as const;
@@ -23,7 +24,7 @@ export function describeReminder(ctx: BotContext, user: User): string {
 export function renderSettingsCard(ctx: BotContext, user: User): string {
   return ctx.t('settings-title', {
     language: LANGUAGE_NAMES[user.language],
-    timezone: describeTimezone(user.timezone),
+    timezone: escapeHtml(describeTimezone(user.timezone)),
     reminder: describeReminder(ctx, user),
     birthDate: user.birthDate ? formatBirthDate(user.birthDate) : ctx.t('settings-not-set'),
   });

@@ -18,11 +18,6 @@ export const tr =
 
 const MINUTE_MS = 60_000;
 
-/** Escapes text from users (names, usernames) for messages sent with parse_mode HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `12 Mar, 14:05` in the reader's language and time zone (UTC if the zone is unknown). */

@@ -1,8 +1,9 @@
+import { escapeHtml } from '@mechta/core';
 import { CREDIT_PAYMENT_JOB } from '@mechta/core/wallet/jobs';
 import { Composer, type Filter } from 'grammy';
 import type { BotContext, User } from '../../context.ts';
 import { requireUser } from '../../middleware/users.ts';
-import { describeGoods, escapeHtml, formatFor, type Payment, type Translate, tr } from './format.ts';
+import { describeGoods, formatFor, type Payment, type Translate, tr } from './format.ts';
 
 /**
  * Telegram cancels a checkout that is not answered within 10 seconds, so this only asks core whether
