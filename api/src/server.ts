@@ -1,5 +1,5 @@
 import type { BotContext } from '@mechta/bot';
-import { createBot, createBotNotifier, createTelegramGateway, startBot } from '@mechta/bot';
+import { BOT_LOCALE_DIRS, createBot, createBotNotifier, createTelegramGateway, startBot } from '@mechta/bot';
 import {
   type Config,
   type Core,
@@ -66,7 +66,7 @@ export async function startServer(
       logger,
       queue,
       cache,
-      translator: createTranslator(),
+      translator: createTranslator(BOT_LOCALE_DIRS),
       jwtSecret,
     });
 

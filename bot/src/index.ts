@@ -1,13 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { type ConversationData, conversations, type VersionedState } from '@grammyjs/conversations';
-import { I18n } from '@grammyjs/i18n';
-import {
-  type Core,
-  createSessionStorage,
-  createUpdateDeduper,
-  LOCALES_DIR,
-  languageFromTelegram,
-} from '@mechta/core';
+import { type Core, createSessionStorage, createUpdateDeduper } from '@mechta/core';
 import { type ApiClientOptions, Bot, Composer, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, Feature, SessionData } from './context.ts';
@@ -19,6 +12,7 @@ import { settingsFeature, showSettingsCard } from './features/settings/index.ts'
 import { showHelp, startFeature } from './features/start/index.ts';
 import { createMainMenu } from './features/start/menu.ts';
 import { showBalanceCard, walletFeature } from './features/wallet/index.ts';
+import { createBotI18n } from './i18n/index.ts';
 import { handleBotError } from './middleware/errorBoundary.ts';
 import { sequentializeByChat } from './middleware/sequentialize.ts';
 import { dropRedeliveredUpdates } from './middleware/updates.ts';
@@ -26,6 +20,7 @@ import { loadUser, turnAwayBlockedUsers } from './middleware/users.ts';
 
 export { registerCommands } from './commands.ts';
 export type { BotContext, Feature, SessionData } from './context.ts';
+export { BOT_LOCALE_DIRS, BOT_LOCALES_DIR } from './i18n/index.ts';
 export { startBot } from './launch.ts';
 export { createBotNotifier } from './notifier.ts';
 export { createTelegramGateway } from './telegramGateway.ts';
@@ -55,13 +50,7 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
   // Flood control answers 429 with retry_after: wait and resend (bounded, so a handler never hangs).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
-  const i18n = new I18n<BotContext>({
-    defaultLocale: 'en',
-    directory: LOCALES_DIR,
-    fluentBundleOptions: { useIsolating: false },
-    // The saved choice wins; a user we could not load still gets their Telegram app's language.
-    localeNegotiator: (ctx) => ctx.user?.language ?? languageFromTelegram(ctx.from?.language_code),
-  });
+  const i18n = createBotI18n(core);
 
   const dreams = dreamsFeature();
   const mainMenu = createMainMenu(core.config, {
