@@ -14,7 +14,10 @@ import { createMainMenu } from './features/start/menu.ts';
 import { showBalanceCard, walletFeature } from './features/wallet/index.ts';
 import { createBotI18n } from './i18n/index.ts';
 import { handleBotError } from './middleware/errorBoundary.ts';
+import { onlyHumanSenders } from './middleware/humanSender.ts';
+import { inlineButtonsInPrivateChat } from './middleware/inlineButtons.ts';
 import { sequentializeByChat } from './middleware/sequentialize.ts';
+import { storableText } from './middleware/storableText.ts';
 import { dropRedeliveredUpdates } from './middleware/updates.ts';
 import { loadUser, turnAwayBlockedUsers } from './middleware/users.ts';
 
@@ -37,7 +40,8 @@ export interface CreateBotOptions {
 
 /**
  * Builds the bot over the shared core. The middleware order below is the one place it is written:
- * context deps → error boundary → drop redeliveries → load user → blocked gate → one update per chat
+ * context deps → error boundary → storable text → human senders only → inline buttons' chat
+ * → drop redeliveries → load user → blocked gate → one update per chat
  * → session → i18n → conversations → menus → features → "didn't understand".
  */
 export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotContext> {
@@ -78,6 +82,9 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
   });
 
   const app = bot.errorBoundary(handleBotError);
+  app.use(storableText());
+  app.use(onlyHumanSenders());
+  app.use(inlineButtonsInPrivateChat());
   app.use(dropRedeliveredUpdates(createUpdateDeduper(core)));
   app.use(loadUser());
   app.use(turnAwayBlockedUsers());
