@@ -1,5 +1,6 @@
 import { createBotHarness, TEST_BOT_INFO, type TestUser } from '@mechta/testing/botHarness';
 import { createTestCore, TEST_ADMIN_ID, type TestCore } from '@mechta/testing/core';
+import { formatText } from '@mechta/testing/fake-bot-api';
 import { type KnownMessage, randomUpdates } from '@mechta/testing/randomUpdates';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -120,6 +121,18 @@ describe('update sweep', () => {
     }
     const seconds = (Date.now() - started) / 1000;
     expect(handled).toBe(UPDATES);
+    // Telegram would have taken every text the bot sent: well-formed HTML, within its lengths.
+    const refused = h.calls.slice(before).flatMap(({ method, payload: p }) => {
+      const field = p.text !== undefined ? 'text' : p.caption !== undefined ? 'caption' : undefined;
+      if (!field || method === 'answerCallbackQuery') return [];
+      try {
+        formatText(p[field], p.parse_mode, field === 'text' ? p.entities : p.caption_entities, field);
+        return [];
+      } catch (error) {
+        return [`${method}: ${(error as Error).message} — ${String(p[field]).slice(0, 200)}`];
+      }
+    });
+    expect(refused).toEqual([]);
     // The sweep reached the features, not only the gates: the bot answered in many ways.
     const methods = new Set(h.calls.slice(before).map((c) => c.method));
     for (const m of ['sendMessage', 'answerCallbackQuery', 'answerPreCheckoutQuery', 'editMessageText']) {
