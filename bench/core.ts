@@ -1,3 +1,4 @@
+import { BOT_LOCALE_DIRS } from '@mechta/bot';
 import {
   type Core,
   createCache,
@@ -39,7 +40,7 @@ export async function benchCore(
     logger,
     queue,
     cache,
-    translator: createTranslator(),
+    translator: createTranslator(BOT_LOCALE_DIRS),
     jwtSecret: 'bench-secret-bench-secret-bench-secret-0123',
   });
   return {

@@ -1,5 +1,6 @@
 import type { BotContext } from '@mechta/bot';
 import {
+  BOT_LOCALE_DIRS,
   type BotLauncher,
   createBot,
   createBotNotifier,
@@ -72,7 +73,7 @@ export async function startServer(
       logger,
       queue,
       cache,
-      translator: createTranslator(),
+      translator: createTranslator(BOT_LOCALE_DIRS),
       jwtSecret,
     });
 

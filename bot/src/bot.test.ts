@@ -81,7 +81,7 @@ describe('the middleware chain', () => {
       .spyOn(t.core.users, 'updateSettings')
       .mockRejectedValueOnce(new AppError('RATE_LIMITED', 'slow down'));
     try {
-      expect(sent(await h.pressButton(u, '✅ Weekly review'))).toEqual([
+      expect(sent(await h.pressButton(u, '✅ Weekly summary'))).toEqual([
         'Too many requests — please slow down a little.',
       ]);
     } finally {

@@ -1,33 +1,29 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { type ConversationData, conversations, type VersionedState } from '@grammyjs/conversations';
-import { I18n } from '@grammyjs/i18n';
-import {
-  type Core,
-  createChatLock,
-  createSessionStorage,
-  createUpdateDeduper,
-  LOCALES_DIR,
-  languageFromTelegram,
-} from '@mechta/core';
+import { type Core, createChatLock, createSessionStorage, createUpdateDeduper } from '@mechta/core';
 import { type ApiClientOptions, Bot, Composer, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, Feature, SessionData } from './context.ts';
 import { adminFeature } from './features/admin/index.ts';
 import { dreamsFeature } from './features/dreams/index.ts';
-import { CARD_BUTTON } from './features/dreams/keyboards.ts';
 import { placeholdersFeature } from './features/placeholders/index.ts';
 import { referralsFeature, showReferrals } from './features/referrals/index.ts';
 import { settingsFeature, showSettingsCard } from './features/settings/index.ts';
 import { showHelp, startFeature } from './features/start/index.ts';
 import { createMainMenu } from './features/start/menu.ts';
 import { showBalanceCard, walletFeature } from './features/wallet/index.ts';
+import { createBotI18n } from './i18n/index.ts';
 import { handleBotError } from './middleware/errorBoundary.ts';
+import { onlyHumanSenders } from './middleware/humanSender.ts';
+import { inlineButtonsInPrivateChat } from './middleware/inlineButtons.ts';
 import { sequentializeByChat } from './middleware/sequentialize.ts';
-import { answerChatlessCallbacks, dropRedeliveredUpdates } from './middleware/updates.ts';
+import { storableText } from './middleware/storableText.ts';
+import { dropRedeliveredUpdates } from './middleware/updates.ts';
 import { loadUser, turnAwayBlockedUsers } from './middleware/users.ts';
 
 export { registerCommands } from './commands.ts';
 export type { BotContext, Feature, SessionData } from './context.ts';
+export { BOT_LOCALE_DIRS, BOT_LOCALES_DIR } from './i18n/index.ts';
 export { type BotLauncher, type BotLaunchState, launchBot, startBot } from './launch.ts';
 export { createBotNotifier } from './notifier.ts';
 export { createTelegramGateway } from './telegramGateway.ts';
@@ -44,8 +40,8 @@ export interface CreateBotOptions {
 
 /**
  * Builds the bot over the shared core. The middleware order below is the one place it is written:
- * context deps → error boundary → drop redeliveries → load user → blocked gate → chatless callbacks
- * → one update per chat
+ * context deps → error boundary → storable text → human senders only → inline buttons' chat
+ * → drop redeliveries → load user → blocked gate → one update per chat
  * → session → i18n → conversations → menus → features → "didn't understand".
  */
 export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotContext> {
@@ -58,13 +54,7 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
   // Flood control answers 429 with retry_after: wait and resend (bounded, so a handler never hangs).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
-  const i18n = new I18n<BotContext>({
-    defaultLocale: 'en',
-    directory: LOCALES_DIR,
-    fluentBundleOptions: { useIsolating: false },
-    // The saved choice wins; a user we could not load still gets their Telegram app's language.
-    localeNegotiator: (ctx) => ctx.user?.language ?? languageFromTelegram(ctx.from?.language_code),
-  });
+  const i18n = createBotI18n(core);
 
   const dreams = dreamsFeature();
   const mainMenu = createMainMenu(core.config, {
@@ -92,10 +82,12 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
   });
 
   const app = bot.errorBoundary(handleBotError);
+  app.use(storableText());
+  app.use(onlyHumanSenders());
+  app.use(inlineButtonsInPrivateChat());
   app.use(dropRedeliveredUpdates(createUpdateDeduper(core)));
   app.use(loadUser());
   app.use(turnAwayBlockedUsers());
-  app.use(answerChatlessCallbacks([CARD_BUTTON]));
   app.use(sequentializeByChat(createChatLock(core.cache, { logger: core.logger })));
   app.use(
     session<SessionData, BotContext>({

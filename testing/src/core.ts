@@ -1,3 +1,4 @@
+import { BOT_LOCALE_DIRS } from '@mechta/bot';
 import {
   type Core,
   createCache,
@@ -69,7 +70,7 @@ export async function createTestCore(
     logger,
     queue,
     cache,
-    translator: createTranslator(),
+    translator: createTranslator(BOT_LOCALE_DIRS),
     jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
     now: () => clock.now,
   });

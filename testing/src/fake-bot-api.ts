@@ -890,7 +890,8 @@ function trimFormatted({ text, entities }: FormattedText): FormattedText {
   return { text: trimmed, entities: kept };
 }
 
-function formatText(
+/** Telegram's reading of a text or caption under its parse_mode; throws the Bad Request Telegram answers. */
+export function formatText(
   raw: unknown,
   parseMode: unknown,
   given: unknown,

@@ -1,7 +1,8 @@
 import OpenAI, { toFile } from 'openai';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { downloadBytes, sleep, sniffImageMime } from './media.ts';
+import { sniffImageMime } from '../platform/sniff.ts';
+import { downloadBytes, sleep } from './media.ts';
 import { analyzeDreamOffline, OFFLINE_TEXT_MODEL } from './offline/analyser.ts';
 import { CATEGORY_TEMPLATES, VIDEO_PROMPT_RULES } from './templates.ts';
 import {
@@ -252,7 +253,7 @@ export class OpenAiImageAi implements ImageAi {
     if (item?.b64_json) data = Buffer.from(item.b64_json, 'base64');
     else if (item?.url) data = await downloadBytes(item.url, { timeoutMs, maxBytes: MAX_IMAGE_BYTES });
     else throw new AiProviderError('openai', 'Image generation returned no image');
-    const mime = sniffImageMime(data);
+    const mime = await sniffImageMime(data);
     if (!mime.startsWith('image/'))
       throw new AiProviderError('openai', 'Image generation returned something that is not an image');
     return { data, mime, provider: 'openai', offline: false };

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import Replicate, { type Prediction, parseProgressFromLogs } from 'replicate';
 import type { Config } from '../config.ts';
-import { downloadBytes, sleep, sniffImageMime } from './media.ts';
+import { sniffImageMime } from '../platform/sniff.ts';
+import { downloadBytes, sleep } from './media.ts';
 import {
   AiProviderError,
   type ImageAi,
@@ -129,7 +130,7 @@ export class ReplicateImageAi implements ImageAi {
       throw new AiProviderError('replicate', `Image generation failed: ${state.error ?? prediction.status}`);
     }
     const data = await downloadBytes(state.url, { timeoutMs, maxBytes: MAX_IMAGE_BYTES });
-    const mime = sniffImageMime(data);
+    const mime = await sniffImageMime(data);
     if (!mime.startsWith('image/'))
       throw new AiProviderError('replicate', 'Image generation returned something that is not an image');
     return { data, mime, provider: 'replicate', offline: false };

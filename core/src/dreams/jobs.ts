@@ -12,6 +12,7 @@ import type { Core } from '../core.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { MediaStore } from '../platform/media.ts';
 import type { JobContext, JobQueue } from '../platform/queue.ts';
+import { sniffVideoMime } from '../platform/sniff.ts';
 import type { WalletService } from '../wallet/service.ts';
 import {
   type AnalyzeJobData,
@@ -57,17 +58,6 @@ const STALLED_WORK_MS = 60 * 60_000;
 const STALLED_VIDEO_MS = 3 * 60 * 60_000;
 
 const unique = (xs: string[]) => [...new Set(xs.map(normaliseLabel).filter(Boolean))];
-
-/** The video's type from its first bytes, else from the URL's extension. */
-function videoMime(data: Buffer, url: string): string {
-  if (data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp') {
-    return data.toString('latin1', 8, 10) === 'qt' ? 'video/quicktime' : 'video/mp4';
-  }
-  if (data.length >= 4 && data.readUInt32BE(0) === 0x1a45dfa3) return 'video/webm';
-  if (/\.webm(\?|$)/i.test(url)) return 'video/webm';
-  if (/\.mov(\?|$)/i.test(url)) return 'video/quicktime';
-  return 'video/mp4';
-}
 
 /**
  * The handlers of the dreams jobs. Each is safe to run again for the same dream: charges use the
@@ -363,7 +353,7 @@ export function createDreamsJobHandlers(deps: DreamsJobDeps, opts: DreamsJobsOpt
               userId: dream.userId,
               dreamId: dream.id,
               kind: 'video',
-              mime: videoMime(bytes, state.url),
+              mime: await sniffVideoMime(bytes, state.url),
               data: bytes,
             });
           } catch (err) {

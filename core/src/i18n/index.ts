@@ -6,7 +6,10 @@ import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundl
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Folder of the `.ftl` files, one subfolder per language; the bot's @grammyjs/i18n reads it too. */
+/**
+ * Folder of core's `.ftl` files, one subfolder per language: the error envelope, validation and
+ * wallet texts, and `shared.ftl` (texts the Mini App loads too). The bot adds its own folder.
+ */
 export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
 
 /** Russian for ru/uk/be/kk (the audience that reads Russian), English for everything else. */
@@ -24,18 +27,29 @@ export interface Translator {
   has(language: Language, key: string): boolean;
 }
 
-/** Loads every `.ftl` under LOCALES_DIR/<lang>/ into one bundle per language. */
-export function createTranslator(dir = LOCALES_DIR): Translator {
+/** The `.ftl` files of one language under each folder's `<lang>/`, folders in the order given. */
+export function localeFiles(dirs: readonly string[], lang: Language): string[] {
+  return dirs.flatMap((dir) => {
+    const folder = path.join(dir, lang);
+    return fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.ftl'))
+      .sort()
+      .map((f) => path.join(folder, f));
+  });
+}
+
+/**
+ * Loads every `.ftl` under each folder's `<lang>/` into one bundle per language. A key defined twice
+ * throws here (Fluent refuses the override), so two homes for one text cannot reach production.
+ */
+export function createTranslator(dirs: readonly string[] = [LOCALES_DIR]): Translator {
   const bundles = new Map<Language, FluentBundle>();
   for (const lang of LANGUAGES) {
     const bundle = new FluentBundle(lang, { useIsolating: false });
-    const folder = path.join(dir, lang);
-    for (const file of fs
-      .readdirSync(folder)
-      .filter((f) => f.endsWith('.ftl'))
-      .sort()) {
-      const errors = bundle.addResource(new FluentResource(fs.readFileSync(path.join(folder, file), 'utf8')));
-      if (errors.length) throw new Error(`${lang}/${file}: ${errors.map(String).join('; ')}`);
+    for (const file of localeFiles(dirs, lang)) {
+      const errors = bundle.addResource(new FluentResource(fs.readFileSync(file, 'utf8')));
+      if (errors.length) throw new Error(`${file}: ${errors.map(String).join('; ')}`);
     }
     bundles.set(lang, bundle);
   }

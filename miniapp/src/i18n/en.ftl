@@ -56,20 +56,11 @@ coming-soon-home = Back to home
 ## Profile and settings
 profile-since = With Mechta since { $date }
 settings-title = Settings
-settings-language = Language
-settings-timezone = Time zone
 settings-timezone-device = Use this device's time zone ({ $zone })
-settings-reminder = Morning reminder
 settings-reminder-hint = When the bot asks about last night's dreams. Leave empty to turn it off.
 settings-reminder-clear = Turn off
 settings-birth-date = Date of birth
 settings-birth-date-hint = Used for the numerology of the day.
-settings-notifications = Notifications
-notify-morning = Morning reminder
-notify-rituals = Ritual reminders
-notify-weekly = Weekly summary
-notify-generations = Images and videos ready
-notify-resonances = Resonances with your dreams
 settings-save = Save
 settings-saving = Saving…
 settings-saved = Settings saved
@@ -100,37 +91,20 @@ dreams-days = { $count ->
    *[other] { $count } days
 }
 
-dream-category-gothic = Gothic
-dream-category-chase = Chase
-dream-category-flight = Flight
-dream-category-transformation = Transformation
-dream-category-physics = Broken physics
-dream-category-liminal = Liminal spaces
-dream-category-other = Other
-
 mood-1 = Anxious
 mood-2 = Low
 mood-3 = Neutral
 mood-4 = Good
 mood-5 = Peaceful
 
-validation-dream-too-short = too short — describe the dream in a few more words
-validation-dream-too-long = too long — please shorten it a little
-validation-dream-title = a title can be at most 120 characters
-validation-dream-mood = mood is a number from 1 to 5
-validation-dream-lucid = must be true or false
-
 dream-image-alt = Picture of the dream “{ $title }”
 dream-status-analysing = Reading your dream…
 dream-status-painting = Painting…
 dream-image-offline = offline art
 dream-image-failed = The picture could not be painted.
-dream-image-skipped-QUOTA_EXCEEDED = No picture this time: today's image quota is used up.
-dream-image-skipped-INSUFFICIENT_TOKENS = No picture this time: not enough tokens for an image.
 dream-lucid-short = Lucid
 dream-lucid = Lucid dream
 dream-shared-badge = In the feed
-dream-author-anonymous = Anonymous dreamer
 dream-by = by { $name }
 
 journal-search = Search dreams

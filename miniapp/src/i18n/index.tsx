@@ -1,12 +1,16 @@
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+// Texts the server sends too (dream categories, dream checks, settings labels) have one home, core's
+// shared.ftl; every other text here is the Mini App's own.
+import enShared from '../../../core/src/i18n/locales/en/shared.ftl?raw';
+import ruShared from '../../../core/src/i18n/locales/ru/shared.ftl?raw';
 import type { Language } from '../api/types.ts';
 import en from './en.ftl?raw';
 import ru from './ru.ftl?raw';
 
 export const LANGUAGES: readonly Language[] = ['ru', 'en'];
 
-const SOURCES: Record<Language, string> = { ru, en };
+const SOURCES: Record<Language, string[]> = { ru: [ruShared, ru], en: [enShared, en] };
 const bundles = new Map<Language, FluentBundle>();
 
 function bundleFor(language: Language): FluentBundle {
@@ -15,8 +19,10 @@ function bundleFor(language: Language): FluentBundle {
     // Isolation marks (U+2068/U+2069) around placeables only matter for mixed-direction text;
     // both our languages are left-to-right, and the marks would end up in copied names.
     bundle = new FluentBundle(language, { useIsolating: false });
-    const errors = bundle.addResource(new FluentResource(SOURCES[language]));
-    for (const error of errors) console.error(`i18n/${language}.ftl:`, error);
+    for (const source of SOURCES[language]) {
+      const errors = bundle.addResource(new FluentResource(source));
+      for (const error of errors) console.error(`i18n/${language}:`, error);
+    }
     bundles.set(language, bundle);
   }
   return bundle;

@@ -56,20 +56,11 @@ coming-soon-home = На главную
 ## Profile and settings
 profile-since = С Мечтой с { $date }
 settings-title = Настройки
-settings-language = Язык
-settings-timezone = Часовой пояс
 settings-timezone-device = Взять пояс этого устройства ({ $zone })
-settings-reminder = Утреннее напоминание
 settings-reminder-hint = Когда бот спросит о снах прошлой ночи. Оставьте пустым, чтобы отключить.
 settings-reminder-clear = Отключить
 settings-birth-date = Дата рождения
 settings-birth-date-hint = Нужна для нумерологии дня.
-settings-notifications = Уведомления
-notify-morning = Утреннее напоминание
-notify-rituals = Напоминания о ритуалах
-notify-weekly = Итоги недели
-notify-generations = Готовые картинки и видео
-notify-resonances = Резонансы с вашими снами
 settings-save = Сохранить
 settings-saving = Сохраняем…
 settings-saved = Настройки сохранены
@@ -104,37 +95,20 @@ dreams-days = { $count ->
    *[other] { $count } дня
 }
 
-dream-category-gothic = Готика
-dream-category-chase = Погоня
-dream-category-flight = Полёт
-dream-category-transformation = Превращение
-dream-category-physics = Сломанная физика
-dream-category-liminal = Лиминальные пространства
-dream-category-other = Другое
-
 mood-1 = Тревожно
 mood-2 = Грустно
 mood-3 = Ровно
 mood-4 = Хорошо
 mood-5 = Спокойно
 
-validation-dream-too-short = слишком коротко — опишите сон ещё парой слов
-validation-dream-too-long = слишком длинно — сократите, пожалуйста
-validation-dream-title = название — не больше 120 символов
-validation-dream-mood = настроение — число от 1 до 5
-validation-dream-lucid = должно быть да или нет
-
 dream-image-alt = Картина сна «{ $title }»
 dream-status-analysing = Читаю ваш сон…
 dream-status-painting = Рисую…
 dream-image-offline = офлайн-арт
 dream-image-failed = Картину нарисовать не получилось.
-dream-image-skipped-QUOTA_EXCEEDED = Без картинки на этот раз: дневная квота изображений исчерпана.
-dream-image-skipped-INSUFFICIENT_TOKENS = Без картинки на этот раз: не хватает токенов на изображение.
 dream-lucid-short = Осознанный
 dream-lucid = Осознанный сон
 dream-shared-badge = В ленте
-dream-author-anonymous = Анонимный сновидец
 dream-by = автор: { $name }
 
 journal-search = Поиск по снам

@@ -466,7 +466,7 @@ describe('the dream card', () => {
 });
 
 describe('dreams logged outside the chat (the Mini App)', () => {
-  it('the chat gets the card and the picture, unless "Generation finished" is switched off', async () => {
+  it('the chat gets the card and the picture, unless "Images and videos ready" is switched off', async () => {
     const h = harness();
     const on = user();
     const off = user();

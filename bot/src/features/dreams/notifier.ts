@@ -22,7 +22,7 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
 
   /**
    * The reader's translations, and whether they want to hear about finished work they did not start
-   * from the chat (a dream logged in the Mini App): the "Generation finished" switch in /settings.
+   * from the chat (a dream logged in the Mini App): the "Images and videos ready" switch in /settings.
    */
   async function reader(userId: number): Promise<{ t: Translate; wantsGenerations: boolean }> {
     const user = await core.users.findUser(userId);

@@ -22,7 +22,7 @@ export function describeReminder(ctx: BotContext, user: User): string {
 
 /** The /settings card: every current value in the user's language. */
 export function renderSettingsCard(ctx: BotContext, user: User): string {
-  return ctx.t('settings-title', {
+  return ctx.t('settings-card', {
     language: LANGUAGE_NAMES[user.language],
     timezone: escapeHtml(describeTimezone(user.timezone)),
     reminder: describeReminder(ctx, user),

@@ -10,6 +10,8 @@ type NotificationKey = keyof typeof DEFAULT_NOTIFICATIONS;
 const NOTIFICATION_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as NotificationKey[];
 
 const label = (key: string) => (ctx: BotContext) => ctx.t(key);
+/** The bot's buttons carry an icon before the label the Mini App shares (core's shared.ftl). */
+const iconLabel = (icon: string, key: string) => (ctx: BotContext) => `${icon} ${ctx.t(key)}`;
 
 /** Shows the settings card in place of the menu message (from the main menu or a submenu's Back). */
 export async function showSettingsCard(ctx: MenuContext): Promise<void> {
@@ -41,15 +43,15 @@ async function toggleNotification(ctx: MenuContext, key: NotificationKey): Promi
 /** The settings menu with its language and notification submenus. */
 export function createSettingsMenu(): Menu<BotContext> {
   const settings = new Menu<BotContext>('settings', menuOptions)
-    .submenu(label('settings-language'), 'settings-language', (ctx) =>
+    .submenu(iconLabel('🌐', 'settings-language'), 'settings-language', (ctx) =>
       ctx.editMessageText(ctx.t('settings-choose-language')),
     )
-    .text(label('settings-timezone'), (ctx) => askFor(ctx, 'timezone'))
+    .text(iconLabel('🕰', 'settings-timezone'), (ctx) => askFor(ctx, 'timezone'))
     .row()
-    .text(label('settings-reminder'), (ctx) => askFor(ctx, 'reminder_time'))
+    .text(iconLabel('⏰', 'settings-reminder'), (ctx) => askFor(ctx, 'reminder_time'))
     .text(label('settings-birthdate'), (ctx) => askFor(ctx, 'birth_date'))
     .row()
-    .submenu(label('settings-notifications'), 'settings-notifications', (ctx) =>
+    .submenu(iconLabel('🔔', 'settings-notifications'), 'settings-notifications', (ctx) =>
       ctx.editMessageText(ctx.t('settings-notifications-title')),
     )
     .row()

@@ -124,11 +124,11 @@ describe('/settings', () => {
     await h.sendText(u, '/settings');
     await h.pressButton(u, '🔔 Notifications');
     expect(h.lastReply()?.text).toBe('Tap to switch notifications on or off:');
-    expect(labels(h.lastReply()?.keyboard ?? [])).toContain('✅ Weekly review');
-    await h.pressButton(u, '✅ Weekly review');
-    expect(labels(h.lastReply()?.keyboard ?? [])).toContain('▫️ Weekly review');
+    expect(labels(h.lastReply()?.keyboard ?? [])).toContain('✅ Weekly summary');
+    await h.pressButton(u, '✅ Weekly summary');
+    expect(labels(h.lastReply()?.keyboard ?? [])).toContain('▫️ Weekly summary');
     expect((await t.core.users.findUser(u.id))?.notifications.weekly).toBe(false);
-    await h.pressButton(u, '▫️ Weekly review');
+    await h.pressButton(u, '▫️ Weekly summary');
     expect((await t.core.users.findUser(u.id))?.notifications.weekly).toBe(true);
     await h.pressButton(u, '⬅️ Back');
     expect(h.lastReply()?.text).toContain('<b>Settings</b>');

@@ -2,8 +2,6 @@
 
 wallet-plan-free = Free
 wallet-plan-pro = Pro
-wallet-quota-text = text
-wallet-quota-image = image
 wallet-hours = { $hours ->
     [one] { $hours } hour
    *[other] { $hours } hours

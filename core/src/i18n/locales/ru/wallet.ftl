@@ -2,8 +2,6 @@
 
 wallet-plan-free = Бесплатный
 wallet-plan-pro = Pro
-wallet-quota-text = текстовая
-wallet-quota-image = на изображения
 wallet-hours = { $hours ->
     [one] { $hours } час
     [few] { $hours } часа
@@ -46,4 +44,4 @@ wallet-precheckout-offer-changed = Цена этого предложения и
 wallet-precheckout-price-mismatch = Сумма не совпадает с ценой предложения. Откройте /buy ещё раз.
 wallet-precheckout-other-user = Этот счёт выставлен другому аккаунту. Откройте /buy сами.
 
-wallet-referral-joined = 🎉 { $name } присоединился к Мечте по вашему приглашению — вам { $bonus } токенов!
+wallet-referral-joined = 🎉 По вашему приглашению к Мечте пришёл новый друг — { $name }. Вам { $bonus } токенов!

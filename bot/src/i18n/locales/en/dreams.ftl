@@ -95,3 +95,25 @@ bot-dream-feed-empty = 🌍 Nobody has shared a dream in the last { $hours } h. 
 bot-dream-feed-title = 🌍 <b>Dreams shared in the last { $hours } h</b> — { $total }
 bot-dream-feed-item = { $n }. { $emoji } <b>{ $title }</b> — { $author } · ⏳ { $left } left
 bot-dream-author-you = you
+
+dream-failed-analysis = I couldn't analyse this dream.{ $refunded ->
+    [0] {""}
+   *[other] { " " }{ $refunded } { $refunded ->
+        [one] token is
+       *[other] tokens are
+    } back on your balance.
+}
+dream-failed-image = I couldn't draw this dream.{ $refunded ->
+    [0] {""}
+   *[other] { " " }{ $refunded } { $refunded ->
+        [one] token is
+       *[other] tokens are
+    } back on your balance.
+}
+dream-failed-video = I couldn't film this dream.{ $refunded ->
+    [0] {""}
+   *[other] { " " }{ $refunded } { $refunded ->
+        [one] token is
+       *[other] tokens are
+    } back on your balance.
+}

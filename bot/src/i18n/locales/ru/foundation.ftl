@@ -1,4 +1,4 @@
-## Основа: старт, помощь, меню, настройки, ошибки
+## Бот: старт, помощь, меню, настройки, описания команд (setMyCommands)
 
 start-new = Привет, { $name }! ✨ Я Мечта — дневник ваших ночных снов и спутник дневных мечт.
     Расскажите сон — я разберу его, нарисую и сохраню. Делитесь моментами дня и смотрите, с чьими снами они перекликаются.
@@ -29,11 +29,11 @@ help =
     /cancel — прервать текущее действие
 cancel-done = Отменено. Из незавершённого шага ничего не сохранено.
 cancel-nothing = Отменять нечего.
-unknown-message = Я не совсем понял. Попробуйте /menu или /help.
+unknown-message = Я не совсем поняла. Попробуйте /menu или /help.
 blocked = Ваш доступ к Мечте приостановлен. Если это ошибка, напишите владельцу бота.
 error-generic = Простите, у нас что-то пошло не так. Попробуйте через минуту.
 
-settings-title =
+settings-card =
     <b>Настройки</b>
     Язык: { $language }
     Часовой пояс: { $timezone }
@@ -41,11 +41,7 @@ settings-title =
     Дата рождения: { $birthDate }
 settings-not-set = не указана
 settings-off = выключено
-settings-language = 🌐 Язык
-settings-timezone = 🕰 Часовой пояс
-settings-reminder = ⏰ Утреннее напоминание
 settings-birthdate = 🎂 Дата рождения
-settings-notifications = 🔔 Уведомления
 settings-done = ✅ Готово
 settings-choose-language = Выберите язык:
 settings-language-saved = Язык: русский.
@@ -56,41 +52,8 @@ settings-reminder-saved = Утреннее напоминание: { $reminder }
 settings-ask-birthdate = Пришлите дату рождения как <code>ДД.ММ.ГГГГ</code> (для нумерологии в /today) или <code>очистить</code>.
 settings-birthdate-saved = Дата рождения сохранена: { $birthDate }.
 settings-notifications-title = Нажмите, чтобы включить или выключить уведомления:
-notify-morning = Утреннее напоминание
-notify-rituals = Напоминания о ритуалах
-notify-weekly = Недельный обзор
-notify-generations = Готовые генерации
-notify-resonances = Резонансы
 settings-try-again = Попробуйте ещё раз или отправьте /cancel.
 
-error-VALIDATION_FAILED = Что-то здесь не так. { $reason }
-error-NOT_FOUND = Не удалось найти.
-error-USER_BLOCKED = Ваш доступ к Мечте приостановлен.
-error-RATE_LIMITED = Слишком много запросов — чуть помедленнее, пожалуйста.
-error-UNAUTHORIZED = Войдите снова.
-error-INIT_DATA_INVALID = Данные входа Telegram недействительны.
-error-INIT_DATA_EXPIRED = Данные входа Telegram устарели; откройте приложение заново.
-error-TOKEN_EXPIRED = Сессия истекла; войдите снова.
-error-FORBIDDEN = Это действие недоступно.
-error-PAYLOAD_TOO_LARGE = Слишком большой объём.
-error-UNSUPPORTED_MEDIA_TYPE = Такой тип файла не поддерживается.
-error-INTERNAL = Простите, у нас что-то пошло не так.
-error-BAD_REQUEST = Некорректный запрос.
-error-CONFLICT = Это противоречит уже существующим данным.
-error-SERVICE_UNAVAILABLE = Сервис временно недоступен.
-error-AI_UNAVAILABLE = Эта функция ИИ недоступна на этом сервере.
-error-DAILY_LIMIT_REACHED = Дневной лимит исчерпан ({ $limit }). Он обновится в полночь по вашему времени.
-error-QUOTA_EXCEEDED = Дневная квота «{ $kind }» исчерпана ({ $limit }). Она обновится в полночь по вашему времени.
-error-INSUFFICIENT_TOKENS = Недостаточно токенов: нужно { $price }, у вас { $balance }. Пополнить — /buy.
-
-validation-timezone = неизвестный часовой пояс
-validation-reminder = формат ЧЧ:ММ, например 08:30
-validation-birthdate = такой даты рождения не бывает
-validation-language = выберите ru или en
-validation-notification = должно быть да или нет
-validation-no-nul = не может содержать символ NUL
-
-## Основа бота: описания команд (setMyCommands), меню, ввод настроек
 cmd-start = Начать
 cmd-help = Что умеет Мечта
 cmd-menu = Главное меню

@@ -1,4 +1,4 @@
-## Foundation: start, help, menu, settings, errors
+## Bot: start, help, menu, settings, command descriptions (setMyCommands)
 
 start-new = Hi, { $name }! ✨ I'm Mechta — a journal for your night dreams and a companion for your waking ones.
     Tell me a dream and I'll analyse it, draw it and keep it safe. Share moments of your day and see whose dreams they resonate with.
@@ -33,7 +33,7 @@ unknown-message = I didn't quite get that. Try /menu or /help.
 blocked = Your access to Mechta has been suspended. If you think this is a mistake, contact the bot's owner.
 error-generic = Sorry, something went wrong on our side. Please try again in a minute.
 
-settings-title =
+settings-card =
     <b>Settings</b>
     Language: { $language }
     Time zone: { $timezone }
@@ -41,11 +41,7 @@ settings-title =
     Date of birth: { $birthDate }
 settings-not-set = not set
 settings-off = off
-settings-language = 🌐 Language
-settings-timezone = 🕰 Time zone
-settings-reminder = ⏰ Morning reminder
 settings-birthdate = 🎂 Date of birth
-settings-notifications = 🔔 Notifications
 settings-done = ✅ Done
 settings-choose-language = Choose your language:
 settings-language-saved = Language set to English.
@@ -56,41 +52,8 @@ settings-reminder-saved = Morning reminder: { $reminder }.
 settings-ask-birthdate = Send your date of birth as <code>DD.MM.YYYY</code> (used for numerology in /today), or <code>clear</code>.
 settings-birthdate-saved = Date of birth saved: { $birthDate }.
 settings-notifications-title = Tap to switch notifications on or off:
-notify-morning = Morning reminder
-notify-rituals = Ritual reminders
-notify-weekly = Weekly review
-notify-generations = Generation finished
-notify-resonances = Resonances
 settings-try-again = Try again or send /cancel.
 
-error-VALIDATION_FAILED = Something in that doesn't look right. { $reason }
-error-NOT_FOUND = I couldn't find that.
-error-USER_BLOCKED = Your access to Mechta has been suspended.
-error-RATE_LIMITED = Too many requests — please slow down a little.
-error-UNAUTHORIZED = Please sign in again.
-error-INIT_DATA_INVALID = Telegram's sign-in data is invalid.
-error-INIT_DATA_EXPIRED = Telegram's sign-in data has expired; reopen the app.
-error-TOKEN_EXPIRED = Your session has expired; sign in again.
-error-FORBIDDEN = You can't do that.
-error-PAYLOAD_TOO_LARGE = That is too large.
-error-UNSUPPORTED_MEDIA_TYPE = That type of file isn't supported.
-error-INTERNAL = Sorry, something went wrong on our side.
-error-BAD_REQUEST = The request is malformed.
-error-CONFLICT = That conflicts with something that already exists.
-error-SERVICE_UNAVAILABLE = The service is temporarily unavailable.
-error-AI_UNAVAILABLE = That AI feature isn't available on this server.
-error-DAILY_LIMIT_REACHED = You've reached today's limit ({ $limit }). It resets at midnight your time.
-error-QUOTA_EXCEEDED = Today's { $kind } quota is used up ({ $limit }). It resets at midnight your time.
-error-INSUFFICIENT_TOKENS = Not enough tokens: this costs { $price }, you have { $balance }. Top up with /buy.
-
-validation-timezone = unknown time zone
-validation-reminder = use HH:MM, e.g. 08:30
-validation-birthdate = not a real date of birth
-validation-language = choose ru or en
-validation-notification = must be true or false
-validation-no-nul = must not contain a NUL character
-
-## Bot foundation: command descriptions (setMyCommands), menus, settings input
 cmd-start = Start Mechta
 cmd-help = What Mechta can do
 cmd-menu = Main menu

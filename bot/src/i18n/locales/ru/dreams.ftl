@@ -97,3 +97,28 @@ bot-dream-feed-empty = 🌍 За последние { $hours } ч никто н�
 bot-dream-feed-title = 🌍 <b>Сны, которыми поделились за { $hours } ч</b> — { $total }
 bot-dream-feed-item = { $n }. { $emoji } <b>{ $title }</b> — { $author } · ⏳ ещё { $left }
 bot-dream-author-you = вы
+
+dream-failed-analysis = Не получилось разобрать этот сон.{ $refunded ->
+    [0] {""}
+   *[other] { " " }{ $refunded } { $refunded ->
+        [one] токен вернулся
+        [few] токена вернулись
+       *[many] токенов вернулись
+    } на баланс.
+}
+dream-failed-image = Не получилось нарисовать этот сон.{ $refunded ->
+    [0] {""}
+   *[other] { " " }{ $refunded } { $refunded ->
+        [one] токен вернулся
+        [few] токена вернулись
+       *[many] токенов вернулись
+    } на баланс.
+}
+dream-failed-video = Не получилось снять этот сон.{ $refunded ->
+    [0] {""}
+   *[other] { " " }{ $refunded } { $refunded ->
+        [one] токен вернулся
+        [few] токена вернулись
+       *[many] токенов вернулись
+    } на баланс.
+}

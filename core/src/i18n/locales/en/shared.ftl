@@ -1,0 +1,29 @@
+## Texts shared by the server and the Mini App (the Mini App loads this file): dream categories, dream checks, settings labels
+
+settings-language = Language
+settings-timezone = Time zone
+settings-reminder = Morning reminder
+settings-notifications = Notifications
+notify-morning = Morning reminder
+notify-rituals = Ritual reminders
+notify-weekly = Weekly summary
+notify-generations = Images and videos ready
+notify-resonances = Resonances with your dreams
+validation-dream-too-short = too short — describe the dream in a few more words
+validation-dream-too-long = too long — please shorten it a little
+validation-dream-title = a title can be at most 120 characters
+validation-dream-mood = mood is a number from 1 to 5
+validation-dream-lucid = must be true or false
+validation-dream-query = the search is too long
+validation-dream-category = unknown category
+validation-dream-date = use a date like 2026-11-21
+dream-category-gothic = Gothic
+dream-category-chase = Chase
+dream-category-flight = Flight
+dream-category-transformation = Transformation
+dream-category-physics = Broken physics
+dream-category-liminal = Liminal spaces
+dream-category-other = Other
+dream-image-skipped-QUOTA_EXCEEDED = No picture this time: today's image quota is used up.
+dream-image-skipped-INSUFFICIENT_TOKENS = No picture this time: not enough tokens for an image.
+dream-author-anonymous = Anonymous dreamer

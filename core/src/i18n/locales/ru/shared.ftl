@@ -1,0 +1,29 @@
+## Общие тексты сервера и мини-приложения (мини-приложение загружает этот файл): категории снов, проверки сна, подписи настроек
+
+settings-language = Язык
+settings-timezone = Часовой пояс
+settings-reminder = Утреннее напоминание
+settings-notifications = Уведомления
+notify-morning = Утреннее напоминание
+notify-rituals = Напоминания о ритуалах
+notify-weekly = Итоги недели
+notify-generations = Готовые картинки и видео
+notify-resonances = Резонансы с вашими снами
+validation-dream-too-short = слишком коротко — опишите сон ещё парой слов
+validation-dream-too-long = слишком длинно — сократите, пожалуйста
+validation-dream-title = название — не больше 120 символов
+validation-dream-mood = настроение — число от 1 до 5
+validation-dream-lucid = должно быть да или нет
+validation-dream-query = слишком длинный поисковый запрос
+validation-dream-category = неизвестная категория
+validation-dream-date = дата в формате 2026-11-21
+dream-category-gothic = Готика
+dream-category-chase = Погоня
+dream-category-flight = Полёт
+dream-category-transformation = Превращение
+dream-category-physics = Сломанная физика
+dream-category-liminal = Лиминальные пространства
+dream-category-other = Другое
+dream-image-skipped-QUOTA_EXCEEDED = Без картинки на этот раз: дневная квота изображений исчерпана.
+dream-image-skipped-INSUFFICIENT_TOKENS = Без картинки на этот раз: не хватает токенов на изображение.
+dream-author-anonymous = Анонимный сновидец
