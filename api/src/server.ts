@@ -3,6 +3,7 @@ import { createBot, createBotNotifier, createTelegramGateway, startBot } from '@
 import {
   type Config,
   type Core,
+  connectDatabase,
   createCache,
   createCore,
   createJobQueue,
@@ -10,8 +11,8 @@ import {
   createTranslator,
   type Logger,
   loadOrCreateSecret,
+  migrateToLatest,
 } from '@mechta/core';
-import { connect, migrateToLatest } from '@mechta/db';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import { buildApp } from './app.ts';
@@ -40,7 +41,7 @@ export async function startServer(
     }
   };
   try {
-    const conn = await connect({
+    const conn = await connectDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       log: (m) => logger.debug({ component: 'postgres' }, m),

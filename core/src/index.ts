@@ -1,4 +1,5 @@
 export * from './admin/service.ts';
+export * from './admin/view.ts';
 export * from './config.ts';
 export * from './core.ts';
 export * from './dreams/jobs.ts';
@@ -6,6 +7,7 @@ export * from './dreams/service.ts';
 export type {
   CreateDreamInput,
   DreamInsights,
+  DreamLimits,
   DreamListQuery,
   DreamsNotifier,
   DreamsService,
@@ -17,6 +19,7 @@ export * from './errors.ts';
 export * from './i18n/index.ts';
 export * from './notifier.ts';
 export * from './platform/cache.ts';
+export * from './platform/database.ts';
 export * from './platform/logger.ts';
 export * from './platform/media.ts';
 export * from './platform/queue.ts';
@@ -28,3 +31,4 @@ export * from './users/validation.ts';
 export type { TelegramGateway } from './wallet/gateway.ts';
 export * from './wallet/offers.ts';
 export * from './wallet/service.ts';
+export * from './wallet/view.ts';

@@ -1,0 +1,18 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
+/**
+ * A reference to a schema registered under its `$id` (see `./index.ts`), typed as that schema: the
+ * OpenAPI document then names it once in components.schemas instead of inlining it at every use.
+ */
+export function ref<T extends TSchema>(schema: T) {
+  if (!schema.$id) throw new Error('ref() needs a schema with an $id');
+  return Type.Unsafe<Static<T>>(Type.Ref(schema.$id));
+}
+
+/** A string enum as plain JSON Schema (`enum`), typed as the union of its values. */
+export const StringEnum = <const T extends readonly string[]>(
+  values: T,
+  opts: { description?: string; $id?: string } = {},
+) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...opts });
+
+export const DateTime = Type.String({ format: 'date-time' });
