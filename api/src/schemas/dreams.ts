@@ -1,7 +1,7 @@
 import { DREAM_CATEGORIES } from '@mechta/core/ai/types';
 import { type Static, Type } from '@sinclair/typebox';
 import { Nullable, PageQuery } from '../plugins/envelope.ts';
-import { DateTime, ref, StringEnum } from './registry.ts';
+import { DateTime, NullableStringEnum, ref, StringEnum } from './registry.ts';
 
 /** The shapes of the dreams routes (api/src/routes/dreams.ts). */
 
@@ -49,7 +49,7 @@ export const DreamSchema = Type.Object(
     image_url: Nullable(Type.String({ description: 'Signed /media URL for this viewer' })),
     image_offline: Type.Boolean(),
     image_status: StringEnum(['none', 'pending', 'done', 'failed']),
-    image_skipped: Nullable(StringEnum(['QUOTA_EXCEEDED', 'INSUFFICIENT_TOKENS'])),
+    image_skipped: NullableStringEnum(['QUOTA_EXCEEDED', 'INSUFFICIENT_TOKENS']),
     video: Nullable(DreamVideo),
     visibility: StringEnum(['private', 'public']),
     anonymous: Type.Boolean(),

@@ -15,4 +15,11 @@ export const StringEnum = <const T extends readonly string[]>(
   opts: { description?: string; $id?: string } = {},
 ) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...opts });
 
+/**
+ * `T | null` for a string enum. OpenAPI 3.0 reads `nullable` as allowing null only where `enum`
+ * lists it too, so null is in the enum (a plain Nullable(StringEnum) rejects null there).
+ */
+export const NullableStringEnum = <const T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number] | null>({ type: 'string', enum: [...values, null], nullable: true });
+
 export const DateTime = Type.String({ format: 'date-time' });
