@@ -12,16 +12,34 @@ const Quota = Type.Object({ used: Type.Integer(), limit: Type.Integer() });
 export const QuotasSchema = Type.Object({ text: Quota, image: Quota }, { $id: 'Quotas' });
 export const Quotas = ref(QuotasSchema);
 
-export const OfferSchema = Type.Object(
-  {
-    id: Type.String({ description: 'Pass it to POST /wallet/invoice' }),
-    kind: StringEnum(['tokens', 'pass'] as const),
-    tokens: Type.Optional(Type.Integer({ description: 'Tokens a token pack adds' })),
-    hours: Type.Optional(Type.Integer({ description: 'How long a pro pass lasts' })),
-    stars: Type.Integer({ description: 'Price in Telegram Stars' }),
-    title: Type.String(),
-  },
-  { $id: 'Offer', additionalProperties: false },
+const offerId = Type.String({ description: 'Pass it to POST /wallet/invoice' });
+const stars = Type.Integer({ description: 'Price in Telegram Stars' });
+
+/** Something Telegram Stars buy: a token pack or a pro pass. */
+export const OfferSchema = Type.Union(
+  [
+    Type.Object(
+      {
+        id: offerId,
+        kind: Type.Literal('tokens'),
+        tokens: Type.Integer({ description: 'Tokens the pack adds' }),
+        stars,
+        title: Type.String(),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        id: offerId,
+        kind: Type.Literal('pass'),
+        hours: Type.Integer({ description: 'How long the pro pass lasts' }),
+        stars,
+        title: Type.String(),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { $id: 'Offer' },
 );
 export const Offer = ref(OfferSchema);
 
