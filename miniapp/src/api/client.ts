@@ -48,6 +48,14 @@ export type CallInit<M extends HttpMethod, P extends PathsWithMethod<paths, M>> 
 > &
   RequestOptions;
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** What any envelope carries, success or failure. */
 interface Envelope {
   ok: boolean;
@@ -193,19 +201,21 @@ export class ApiClient {
     };
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
-      // `as never`: the typed methods above have checked `init` against the route already.
+      // `as never`: the typed methods above have checked `init` against the route already. The body
+      // is read as text and parsed here, so a page that is not JSON still reports its HTTP status.
       const { response, data, error } = await this.client.request(
         method,
         path as never,
         {
           ...fetchInit,
           headers,
+          parseAs: 'text',
         } as never,
       );
-      return { response, body: response.ok ? data : error };
+      const raw: unknown = response.ok ? data : error;
+      return { response, body: typeof raw === 'string' ? parseJson(raw) : raw };
     } catch (error) {
       if (init?.signal?.aborted) throw error;
-      if (error instanceof SyntaxError) return { response: new Response(null, { status: 502 }), body: null };
       throw new ApiError({ code: 'NETWORK_ERROR', message: (error as Error).message || 'Network error' });
     }
   }
