@@ -24,6 +24,7 @@ import { mediaRoutes } from './routes/media.ts';
 import { referralsRoutes } from './routes/referrals.ts';
 import { walletRoutes } from './routes/wallet.ts';
 import { webhookRoutes } from './routes/webhook.ts';
+import { registerSharedSchemas } from './schemas/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.log.info('no BOT_TOKEN and no demo sign-in: set DEMO_MODE=true (or NODE_ENV=development) for one');
   }
 
+  // Before any route: routes refer to these by `$id`.
+  registerSharedSchemas(app);
   app.decorate('botUsername', deps.bot?.isInited() ? deps.bot.botInfo.username : undefined);
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
@@ -87,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(envelopePlugin);
   await app.register(authPlugin, { core });
   await app.register(swagger, {
+    // Shared schemas keep their `$id` as their name in components.schemas (instead of def-0, def-1…).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       info: {
         title: 'Mechta API',

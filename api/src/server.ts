@@ -10,6 +10,7 @@ import {
 import {
   type Config,
   type Core,
+  connectDatabase,
   createCache,
   createCore,
   createJobQueue,
@@ -17,8 +18,8 @@ import {
   createTranslator,
   type Logger,
   loadOrCreateSecret,
+  migrateToLatest,
 } from '@mechta/core';
-import { connect, migrateToLatest } from '@mechta/db';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import { buildApp } from './app.ts';
@@ -47,7 +48,7 @@ export async function startServer(
     }
   };
   try {
-    const conn = await connect({
+    const conn = await connectDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       log: (m) => logger.debug({ component: 'postgres' }, m),

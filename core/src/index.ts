@@ -1,4 +1,5 @@
 export * from './admin/service.ts';
+export * from './admin/view.ts';
 export * from './config.ts';
 export * from './core.ts';
 export * from './dreams/jobs.ts';
@@ -6,6 +7,7 @@ export * from './dreams/service.ts';
 export type {
   CreateDreamInput,
   DreamInsights,
+  DreamLimits,
   DreamListQuery,
   DreamsNotifier,
   DreamsService,
@@ -19,6 +21,7 @@ export * from './lib/html.ts';
 export * from './notifier.ts';
 export * from './platform/cache.ts';
 export * from './platform/chatLock.ts';
+export * from './platform/database.ts';
 export * from './platform/logger.ts';
 export * from './platform/media.ts';
 export * from './platform/queue.ts';
@@ -30,3 +33,4 @@ export * from './users/validation.ts';
 export type { TelegramGateway } from './wallet/gateway.ts';
 export * from './wallet/offers.ts';
 export * from './wallet/service.ts';
+export * from './wallet/view.ts';

@@ -195,3 +195,32 @@ describe('Mini App in a plain browser, server in demo mode', () => {
     expect(await page.getByRole('button', { name: 'Continue as demo user' }).count()).toBe(0);
   });
 });
+
+describe('the dream form on a server with its own limits', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ DREAM_MIN_CHARS: '30', DREAM_MAX_CHARS: '300' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('counts against and checks the limits the server sends, not built-in ones', async () => {
+    const page = await openPage();
+    const user = { id: 7_001_077, first_name: 'Lev', language_code: 'en' };
+    await page.goto(launchUrl(server.url, signInitData(user, server.botToken), LIGHT_THEME));
+    await page.getByRole('link', { name: /^Log a dream/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log a dream' }).waitFor();
+    const text = page.getByLabel('What did you dream?');
+    // 20 characters: enough for a build that knew only its own minimum of 10, short for this server.
+    await text.fill('A door in the field.');
+    expect(await page.getByText('20 / 300').isVisible()).toBe(true);
+    expect(await page.getByText('At least 30 characters').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Save the dream' }).click();
+    await page.getByText('too short — describe the dream in a few more words').waitFor();
+    const dreams = await server.db.selectFrom('dreams').select('id').where('userId', '=', user.id).execute();
+    expect(dreams).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -30,11 +30,16 @@ export const PaginationSchema = Type.Object({
   has_prev: Type.Boolean(),
 });
 
-const Meta = Type.Object({
-  request_id: Type.String(),
-  timestamp: Type.String(),
-  pagination: Type.Optional(Type.Union([PaginationSchema, Type.Null()])),
-});
+/** Named (`$id`) so the OpenAPI document lists it once under components.schemas. */
+export const MetaSchema = Type.Object(
+  {
+    request_id: Type.String(),
+    timestamp: Type.String(),
+    pagination: Type.Optional(Type.Union([PaginationSchema, Type.Null()])),
+  },
+  { $id: 'Meta' },
+);
+const Meta = Type.Unsafe<Static<typeof MetaSchema>>(Type.Ref('Meta'));
 
 export const ErrorBody = Type.Object({
   code: Type.String(),
@@ -51,12 +56,12 @@ export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]
 export const Ok = <T extends TSchema>(result: T) =>
   Type.Object({ ok: Type.Literal(true), result, error: Type.Null(), meta: Meta });
 
-export const Fail = Type.Object({
-  ok: Type.Literal(false),
-  result: Type.Null(),
-  error: ErrorBody,
-  meta: Meta,
-});
+/** The failure envelope, registered under its `$id`; routes use {@link Fail}, the reference to it. */
+export const FailureSchema = Type.Object(
+  { ok: Type.Literal(false), result: Type.Null(), error: ErrorBody, meta: Meta },
+  { $id: 'Failure' },
+);
+export const Fail = Type.Unsafe<Static<typeof FailureSchema>>(Type.Ref('Failure'));
 
 /** Standard error responses, for the OpenAPI document of every route. */
 export const errorResponses = {

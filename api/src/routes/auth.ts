@@ -1,12 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError, type Core, type PublicUser } from '@mechta/core';
+import { AppError, type Core } from '@mechta/core';
 import { readInitData } from '@mechta/core/auth/initData';
 import { Type } from '@sinclair/typebox';
 import { ExpiredError, validate } from '@telegram-apps/init-data-node';
 import type { FastifyRequest } from 'fastify';
 import { userId } from '../plugins/auth.ts';
 import { errorResponses, Ok, ok } from '../plugins/envelope.ts';
-import { UserSchema } from './me.ts';
+import {
+  AuthOptionsSchema,
+  InitDataBody,
+  RefreshBody,
+  SessionSchema,
+  TokensSchema,
+} from '../schemas/auth.ts';
+import { ref } from '../schemas/registry.ts';
+import { meOf } from './me.ts';
 
 /** Init data older than this is refused (CONTRACT.md). */
 const INIT_DATA_MAX_AGE_SECONDS = 24 * 3600;
@@ -20,22 +28,13 @@ export const DEMO_USER = {
   language_code: 'en',
 };
 
-const Tokens = Type.Object({
-  access_token: Type.String(),
-  refresh_token: Type.String(),
-  token_type: Type.Literal('Bearer'),
-  expires_in: Type.Integer(),
-  session_id: Type.String(),
-  user: UserSchema,
-});
-
 export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app, { core }) => {
   const { config } = core;
   const tag = { tags: ['auth'] };
 
-  async function tokensFor(req: FastifyRequest, id: number, user: PublicUser) {
-    const tokens = await core.auth.signIn(id, req.headers['user-agent'] ?? null);
-    return ok(req, { ...tokens, user });
+  async function tokensFor(req: FastifyRequest, user: Parameters<Core['profile']>[0]) {
+    const tokens = await core.auth.signIn(user.id, req.headers['user-agent'] ?? null);
+    return ok(req, { ...tokens, user: await meOf(core, user) });
   }
 
   app.get(
@@ -45,13 +44,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
         ...tag,
         summary: 'How this server can be signed in to',
         response: {
-          200: Ok(
-            Type.Object({
-              telegram: Type.Boolean(),
-              demo: Type.Boolean(),
-              bot_username: Type.Union([Type.String(), Type.Null()]),
-            }),
-          ),
+          200: Ok(ref(AuthOptionsSchema)),
         },
       },
     },
@@ -69,11 +62,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
       schema: {
         ...tag,
         summary: "Sign in with the Mini App's Telegram init data",
-        body: Type.Object(
-          { init_data: Type.String({ minLength: 1, maxLength: 8192 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Ok(Tokens), ...errorResponses },
+        body: InitDataBody,
+        response: { 200: Ok(ref(TokensSchema)), ...errorResponses },
       },
     },
     async (req) => {
@@ -90,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
       const { user: tgUser } = readInitData(req.body.init_data, new Date());
       const { user } = await core.users.registerFromTelegram(tgUser);
       if (user.isBlocked) throw new AppError('USER_BLOCKED');
-      return tokensFor(req, user.id, await core.profile(user));
+      return tokensFor(req, user);
     },
   );
 
@@ -102,12 +92,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
           ...tag,
           summary:
             'Local demo sign-in (only without a bot token, and with DEMO_MODE=true or NODE_ENV=development)',
-          response: { 200: Ok(Tokens), ...errorResponses },
+          response: { 200: Ok(ref(TokensSchema)), ...errorResponses },
         },
       },
       async (req) => {
         const { user } = await core.users.registerFromTelegram(DEMO_USER);
-        return tokensFor(req, user.id, await core.profile(user));
+        return tokensFor(req, user);
       },
     );
   }
@@ -118,15 +108,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
       schema: {
         ...tag,
         summary: 'Exchange a refresh token for a new pair (the old refresh token stops working)',
-        body: Type.Object({ refresh_token: Type.String({ minLength: 10 }) }, { additionalProperties: false }),
-        response: { 200: Ok(Tokens), ...errorResponses },
+        body: RefreshBody,
+        response: { 200: Ok(ref(TokensSchema)), ...errorResponses },
       },
     },
     async (req) => {
       const tokens = await core.auth.refresh(req.body.refresh_token);
       const claims = await core.auth.verify(tokens.access_token);
       const user = await core.users.requireUser(claims.userId);
-      return ok(req, { ...tokens, user: await core.profile(user) });
+      return ok(req, { ...tokens, user: await meOf(core, user) });
     },
   );
 
@@ -158,18 +148,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app,
           ...tag,
           summary: 'Open sessions of the signed-in user',
           response: {
-            200: Ok(
-              Type.Array(
-                Type.Object({
-                  id: Type.String(),
-                  user_agent: Type.Union([Type.String(), Type.Null()]),
-                  created_at: Type.String(),
-                  last_used_at: Type.String(),
-                  expires_at: Type.String(),
-                  current: Type.Boolean(),
-                }),
-              ),
-            ),
+            200: Ok(Type.Array(ref(SessionSchema))),
             ...errorResponses,
           },
         },

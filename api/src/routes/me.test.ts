@@ -4,14 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let s: TestServer;
 let token: string;
+let signedInUser: { limits?: unknown };
 beforeAll(async () => {
-  s = await startTestServer({}, { listen: false });
+  s = await startTestServer(
+    { DREAM_MIN_CHARS: '25', DREAM_MAX_CHARS: '900', MAX_DREAMS_PER_DAY: '7' },
+    { listen: false },
+  );
   const res = await s.app.inject({
     method: 'POST',
     url: '/api/v1/auth/telegram',
     payload: { init_data: signInitData({ id: 6001, first_name: 'Max', language_code: 'en' }, s.botToken) },
   });
   token = res.json().result.access_token;
+  signedInUser = res.json().result.user;
 });
 afterAll(() => s.close());
 
@@ -62,5 +67,18 @@ describe('PATCH /api/v1/me', () => {
     const res = await patch({ plan: 'pro' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('the limits the Mini App checks before sending', () => {
+  it('come from the server configuration, with sign-in and with GET /me', async () => {
+    const limits = { dream_text_min: 25, dream_text_max: 900, dream_title_max: 120, dreams_per_day: 7 };
+    expect(signedInUser.limits).toEqual(limits);
+    const me = await s.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.json().result.limits).toEqual(limits);
   });
 });

@@ -1,79 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError, type Core, type Language, type Offer, type TelegramGateway } from '@mechta/core';
+import {
+  AppError,
+  type Core,
+  type TelegramGateway,
+  toBalanceView,
+  toLedgerEntryView,
+  toOfferView,
+} from '@mechta/core';
 import { nextLocalMidnight } from '@mechta/core/wallet/day';
-import type { LedgerEntry, LedgerKind } from '@mechta/db';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { userId } from '../plugins/auth.ts';
-import { errorResponses, Fail, Nullable, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
-
-const DateTime = Type.String({ format: 'date-time' });
-
-const LEDGER_KINDS = [
-  'welcome',
-  'spend',
-  'refund',
-  'purchase',
-  'purchase_refund',
-  'referral_inviter',
-  'referral_invitee',
-  'grant',
-  'revoke',
-] as const satisfies readonly LedgerKind[];
-
-export const PlanSchema = Type.Union([Type.Literal('free'), Type.Literal('pro')]);
-
-const Quota = Type.Object({ used: Type.Integer(), limit: Type.Integer() });
-export const QuotasSchema = Type.Object({ text: Quota, image: Quota });
-
-export const OfferSchema = Type.Object({
-  id: Type.String({ description: 'Pass it to POST /wallet/invoice' }),
-  kind: Type.Union([Type.Literal('tokens'), Type.Literal('pass')]),
-  tokens: Type.Optional(Type.Integer({ description: 'Tokens a token pack adds' })),
-  hours: Type.Optional(Type.Integer({ description: 'How long a pro pass lasts' })),
-  stars: Type.Integer({ description: 'Price in Telegram Stars' }),
-  title: Type.String(),
-});
-
-const Prices = Type.Object(
-  {
-    analysis: Type.Integer(),
-    image: Type.Integer(),
-    video: Type.Integer(),
-    story: Type.Integer(),
-    lora_training: Type.Integer(),
-    photo: Type.Integer(),
-  },
-  { description: 'Tokens each AI action costs' },
-);
-
-const WalletSchema = Type.Object({
-  balance: Type.Integer(),
-  plan: PlanSchema,
-  pass_expires_at: Nullable(DateTime),
-  quotas: QuotasSchema,
-  prices: Prices,
-  offers: Type.Array(OfferSchema),
-  quota_resets_at: Type.String({ format: 'date-time', description: "The user's next local midnight" }),
-});
-
-const LedgerEntrySchema = Type.Object({
-  id: Type.Integer(),
-  kind: Type.Unsafe<LedgerKind>(Type.String({ enum: [...LEDGER_KINDS] })),
-  delta: Type.Integer({ description: 'Positive adds tokens, negative takes them' }),
-  balance_after: Type.Integer(),
-  reason: Nullable(Type.String()),
-  action: Nullable(Type.String({ description: 'The AI action a spend or refund was for' })),
-  label: Type.String({ description: 'The kind in the user’s language' }),
-  created_at: DateTime,
-});
-
-/** An offer as the Mini App lists it, titled in the reader's language. */
-export function offerView(core: Core, language: Language, offer: Offer) {
-  const args: Record<string, number> =
-    offer.kind === 'tokens' ? { tokens: offer.tokens } : { hours: offer.hours };
-  return { ...offer, title: core.translator.t(language, `wallet-invoice-${offer.kind}-title`, args) };
-}
+import { errorResponses, Fail, Ok, ok, PageQuery, paginate } from '../plugins/envelope.ts';
+import { ref } from '../schemas/registry.ts';
+import { InvoiceBody, InvoiceSchema, LedgerEntrySchema, WalletSchema } from '../schemas/wallet.ts';
 
 /** The Telegram gateway, or a 503 that says why there is none. */
 export function requireTelegram(core: Core, req: FastifyRequest): TelegramGateway {
@@ -93,37 +33,22 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
   app.addHook('onRequest', app.requireUser);
   const tag = { tags: ['wallet'] };
 
-  const ledgerView = (language: Language, e: LedgerEntry) => ({
-    id: e.id,
-    kind: e.kind,
-    delta: e.delta,
-    balance_after: e.balanceAfter,
-    reason: e.reason,
-    action: e.action,
-    label: core.translator.t(language, `wallet-kind-${e.kind}`),
-    created_at: e.createdAt.toISOString(),
-  });
-
   app.get(
     '/wallet',
     {
       schema: {
         ...tag,
         summary: 'Balance, plan, today’s quotas, prices and what can be bought',
-        response: { 200: Ok(WalletSchema), ...errorResponses },
+        response: { 200: Ok(ref(WalletSchema)), ...errorResponses },
       },
     },
     async (req) => {
       const id = userId(req);
       const user = await core.users.requireUser(id);
-      const view = await core.wallet.getBalance(id);
       return ok(req, {
-        balance: view.balance,
-        plan: view.plan,
-        pass_expires_at: view.passExpiresAt?.toISOString() ?? null,
-        quotas: view.quotas,
+        ...toBalanceView(await core.wallet.getBalance(id)),
         prices: core.wallet.prices(),
-        offers: core.wallet.offers().map((o) => offerView(core, req.language, o)),
+        offers: core.wallet.offers().map((o) => toOfferView(o, core.translator, req.language)),
         quota_resets_at: nextLocalMidnight(core.now(), user.timezone).toISOString(),
       });
     },
@@ -136,7 +61,7 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
         ...tag,
         summary: 'Every change of the balance, newest first',
         querystring: PageQuery,
-        response: { 200: Ok(Type.Array(LedgerEntrySchema)), ...errorResponses },
+        response: { 200: Ok(Type.Array(ref(LedgerEntrySchema))), ...errorResponses },
       },
     },
     async (req) => {
@@ -146,7 +71,7 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
       paginate(req, page, pageSize, total);
       return ok(
         req,
-        items.map((e) => ledgerView(req.language, e)),
+        items.map((e) => toLedgerEntryView(e, core.translator, req.language)),
       );
     },
   );
@@ -157,12 +82,9 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
       schema: {
         ...tag,
         summary: 'A Telegram Stars invoice link for an offer (open it with WebApp.openInvoice)',
-        body: Type.Object(
-          { offer_id: Type.String({ minLength: 1, maxLength: 64 }) },
-          { additionalProperties: false },
-        ),
+        body: InvoiceBody,
         response: {
-          200: Ok(Type.Object({ invoice_link: Type.String(), offer: OfferSchema })),
+          200: Ok(ref(InvoiceSchema)),
           ...errorResponses,
           403: Fail,
           503: Fail,
@@ -188,7 +110,7 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
           cause: err,
         });
       }
-      return ok(req, { invoice_link: link, offer: offerView(core, req.language, offer) });
+      return ok(req, { invoice_link: link, offer: toOfferView(offer, core.translator, req.language) });
     },
   );
 };

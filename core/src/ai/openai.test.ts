@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../config.ts';
 import { createAi } from './index.ts';
 import { OFFLINE_TEXT_MODEL } from './offline/analyser.ts';
+import { DREAM_ANALYSIS_JSON_SCHEMA } from './openai.ts';
 import { dreamAnalysisSchema } from './types.ts';
 
 const logger = pino({ level: 'silent' });
@@ -44,6 +45,44 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
+/** Every object in a JSON Schema, with its path, for the strict-mode rules below. */
+function objectsOf(node: unknown, at = '$'): { at: string; schema: Record<string, unknown> }[] {
+  if (!node || typeof node !== 'object') return [];
+  const schema = node as Record<string, unknown>;
+  const own = schema.type === 'object' ? [{ at, schema }] : [];
+  const props = Object.entries((schema.properties ?? {}) as Record<string, unknown>);
+  return [
+    ...own,
+    ...props.flatMap(([name, child]) => objectsOf(child, `${at}.${name}`)),
+    ...objectsOf(schema.items, `${at}[]`),
+  ];
+}
+
+describe('the structured-output schema sent to OpenAI', () => {
+  it('is derived from the zod schema and keeps to strict mode', () => {
+    // Same fields as the zod schema, in its order: a field added there reaches the model.
+    expect(Object.keys(DREAM_ANALYSIS_JSON_SCHEMA.properties as object)).toEqual(
+      Object.keys(dreamAnalysisSchema.shape),
+    );
+    for (const { at, schema } of objectsOf(DREAM_ANALYSIS_JSON_SCHEMA)) {
+      expect(schema.additionalProperties, at).toBe(false);
+      expect(schema.required, at).toEqual(Object.keys(schema.properties as object));
+    }
+    // Keywords strict mode refuses are left out; the answer is checked against zod's full rules.
+    const text = JSON.stringify(DREAM_ANALYSIS_JSON_SCHEMA);
+    for (const refused of ['minLength', 'maxLength', '$schema', 'default'])
+      expect(text).not.toContain(refused);
+    expect(DREAM_ANALYSIS_JSON_SCHEMA.properties).toMatchObject({
+      themes: { type: 'array', maxItems: 12, items: { type: 'string' }, description: '2-5 themes' },
+      category: {
+        type: 'string',
+        enum: ['gothic', 'chase', 'flight', 'transformation', 'physics', 'liminal', 'other'],
+      },
+      confidence: { type: 'number', minimum: 0, maximum: 1 },
+    });
+  });
+});
+
 describe('dream analysis through an OpenAI-compatible API', () => {
   it('returns the model answer with usage, cost and timing', async () => {
     fake.enqueue('chat', {
@@ -66,7 +105,10 @@ describe('dream analysis through an OpenAI-compatible API', () => {
     expect(request?.headers.authorization).toBe('Bearer sk-test');
     expect(request?.json).toMatchObject({
       model: 'gpt-4o-mini',
-      response_format: { type: 'json_schema', json_schema: { name: 'dream_analysis', strict: true } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'dream_analysis', strict: true, schema: DREAM_ANALYSIS_JSON_SCHEMA },
+      },
     });
     const messages = request?.json?.messages as { role: string; content: string }[];
     expect(messages[0]?.content).toContain('POV continuous glide through [twisted/decaying space]');

@@ -1,5 +1,6 @@
 import OpenAI, { toFile } from 'openai';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { sniffImageMime } from '../platform/sniff.ts';
 import { downloadBytes, sleep } from './media.ts';
@@ -54,37 +55,55 @@ export function estimateCostUsd(model: string, usage: TokenUsage): number {
   return Math.round(cost * 1e8) / 1e8;
 }
 
-const stringArray = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
+/**
+ * Keywords OpenAI's strict structured outputs accept (platform.openai.com/docs/guides/structured-outputs,
+ * "Supported properties"); others, such as a string's minLength, make it refuse the schema. The
+ * answer is checked against the full zod schema anyway.
+ */
+const STRICT_KEYWORDS = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'anyOf',
+  'description',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+]);
 
-/** The answer shape for structured outputs: strict mode wants every property required and nothing extra. */
-export const DREAM_ANALYSIS_JSON_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'title',
-    'themes',
-    'emotions',
-    'symbols',
-    'narrative',
-    'tags',
-    'category',
-    'confidence',
-    'visual_prompt',
-    'video_prompt',
-  ],
-  properties: {
-    title: { type: 'string', description: 'A short evocative title, at most 6 words' },
-    themes: stringArray('2-5 themes'),
-    emotions: stringArray('1-4 emotions, lower case'),
-    symbols: stringArray('2-6 key symbols or images, lower case'),
-    narrative: { type: 'string', description: 'A short retelling in 1-3 sentences' },
-    tags: stringArray('3-8 short lower-case tags'),
-    category: { type: 'string', enum: [...DREAM_CATEGORIES] },
-    confidence: { type: 'number', description: 'How well the dream fits the category, 0..1' },
-    visual_prompt: { type: 'string', description: 'English prompt for an ethereal, dreamlike image' },
-    video_prompt: { type: 'string', description: 'English prompt for a 5-second video, 100-150 words' },
-  },
-} as const;
+type JsonSchema = { [key: string]: unknown };
+
+function keepStrictKeywords(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(keepStrictKeywords);
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties') {
+      out[key] = Object.fromEntries(
+        Object.entries(value as JsonSchema).map(([name, schema]) => [name, keepStrictKeywords(schema)]),
+      );
+    } else if (STRICT_KEYWORDS.has(key)) out[key] = keepStrictKeywords(value);
+  }
+  return out;
+}
+
+/**
+ * The answer shape for structured outputs, derived from {@link dreamAnalysisSchema}: zod's output
+ * form lists every property as required with no extras, which is what strict mode wants.
+ */
+export const DREAM_ANALYSIS_JSON_SCHEMA = keepStrictKeywords(
+  z.toJSONSchema(dreamAnalysisSchema, { io: 'output' }),
+) as JsonSchema;
 
 /** The system prompt: the roadmap's prompt system with our categories, templates and output fields. */
 export function buildDreamSystemPrompt(language: AiLanguage): string {

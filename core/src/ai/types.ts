@@ -14,33 +14,36 @@ export type DreamCategory = (typeof DREAM_CATEGORIES)[number];
 export type AiLanguage = 'ru' | 'en';
 
 const label = z.string().trim().min(1).max(80);
+const labels = (max: number, description: string) => z.array(label).max(max).describe(description);
 
-/** The analysis every provider must produce; answers that fail it are retried, then replaced offline. */
+/**
+ * The analysis every provider must produce; answers that fail it are retried, then replaced offline.
+ * The descriptions travel to the model in the structured-output schema derived from it.
+ */
 export const dreamAnalysisSchema = z.object({
-  title: z.string().trim().min(1).max(120),
-  themes: z.array(label).max(12),
-  emotions: z.array(label).max(12),
-  symbols: z.array(label).max(16),
-  narrative: z.string().trim().min(1).max(2000),
-  tags: z.array(label).max(16),
+  title: z.string().trim().min(1).max(120).describe('A short evocative title, at most 6 words'),
+  themes: labels(12, '2-5 themes'),
+  emotions: labels(12, '1-4 emotions, lower case'),
+  symbols: labels(16, '2-6 key symbols or images, lower case'),
+  narrative: z.string().trim().min(1).max(2000).describe('A short retelling in 1-3 sentences'),
+  tags: labels(16, '3-8 short lower-case tags'),
   category: z.enum(DREAM_CATEGORIES),
-  confidence: z.number().min(0).max(1),
-  visual_prompt: z.string().trim().min(10).max(3000),
-  video_prompt: z.string().trim().min(10).max(3000),
+  confidence: z.number().min(0).max(1).describe('How well the dream fits the category, 0..1'),
+  visual_prompt: z
+    .string()
+    .trim()
+    .min(10)
+    .max(3000)
+    .describe('English prompt for an ethereal, dreamlike image'),
+  video_prompt: z
+    .string()
+    .trim()
+    .min(10)
+    .max(3000)
+    .describe('English prompt for a 5-second video, 100-150 words'),
 });
 
-export interface DreamAnalysis {
-  title: string;
-  themes: string[];
-  emotions: string[];
-  symbols: string[];
-  narrative: string;
-  tags: string[];
-  category: DreamCategory;
-  confidence: number;
-  visual_prompt: string;
-  video_prompt: string;
-}
+export type DreamAnalysis = z.infer<typeof dreamAnalysisSchema>;
 
 export interface TokenUsage {
   promptTokens: number;

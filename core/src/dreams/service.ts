@@ -551,6 +551,15 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       };
     },
 
+    limits() {
+      return {
+        dream_text_min: config.limits.dreamMinChars,
+        dream_text_max: config.limits.dreamMaxChars,
+        dream_title_max: TITLE_MAX,
+        dreams_per_day: config.limits.maxDreamsPerDay,
+      };
+    },
+
     prices() {
       const p = wallet.prices();
       return { analysis: p.analysis, image: p.image, video: p.video };

@@ -73,6 +73,13 @@ export interface DreamInsights {
   lucid_share: number;
 }
 
+export interface DreamLimits {
+  dream_text_min: number;
+  dream_text_max: number;
+  dream_title_max: number;
+  dreams_per_day: number;
+}
+
 /** What core.dreams offers (bot and api call only these). */
 export interface DreamsService {
   /** Validates (10–2000 chars, daily limit), charges analysis tokens/quota, inserts, enqueues analysis. */
@@ -108,6 +115,8 @@ export interface DreamsService {
     notify?: { chatId: number; messageId: number },
   ): Promise<DreamView>;
   insights(userId: number): Promise<DreamInsights>;
+  /** What a dream may be, for forms that check before sending (the service checks again). */
+  limits(): DreamLimits;
   /** Price list the adapters show before spending. */
   prices(): { analysis: number; image: number; video: number };
   /** A media file for a viewer: private media only for the owner, public dream media for everyone while public. */

@@ -1,4 +1,7 @@
-import type { AuthResult, Envelope, EnvelopeError, Pagination } from './types.ts';
+import createClient, { type Client, type MaybeOptionalInit, type MethodResponse } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod } from 'openapi-typescript-helpers';
+import type { paths } from './schema.gen.ts';
+import type { AuthResult, EnvelopeError, EnvelopeMeta, Pagination } from './types.ts';
 
 /** An API failure: the envelope's error, or a network / malformed-response failure (`httpCode` 0). */
 export class ApiError extends Error {
@@ -24,12 +27,41 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** The `result` of a route's success envelope, as the generated OpenAPI types describe it. */
+export type ResultOf<M extends HttpMethod, P extends PathsWithMethod<paths, M>> =
+  MethodResponse<Client<paths>, M, P> extends { result: infer R } ? R : never;
+
+/** The query parameters a GET route takes. */
+export type QueryOf<P extends PathsWithMethod<paths, 'get'>> = NonNullable<
+  paths[P]['get'] extends { parameters: { query?: infer Q } } ? Q : never
+>;
 
 interface RequestOptions {
   /** Send the bearer token and recover from a 401 by refreshing; off for the sign-in calls. */
   auth?: boolean;
-  signal?: AbortSignal;
+}
+
+/** Path and query parameters and the body of a call, typed by its route, plus our own options. */
+export type CallInit<M extends HttpMethod, P extends PathsWithMethod<paths, M>> = MaybeOptionalInit<
+  paths[P],
+  M
+> &
+  RequestOptions;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What any envelope carries, success or failure. */
+interface Envelope {
+  ok: boolean;
+  result: unknown;
+  error: EnvelopeError | null;
+  meta: EnvelopeMeta;
 }
 
 export interface Page<T> {
@@ -58,6 +90,7 @@ export class ApiClient {
   private readonly storage: Storage;
   private readonly fetchImpl: typeof fetch;
   private readonly getLanguage: () => string;
+  private readonly client: Client<paths>;
   private refreshing: Promise<boolean> | null = null;
   private readonly sessionLostListeners = new Set<() => void>();
 
@@ -67,6 +100,9 @@ export class ApiClient {
     // Bound so a bare `fetch` reference does not lose its `window` receiver.
     this.fetchImpl = options.fetch ?? window.fetch.bind(window);
     this.getLanguage = options.getLanguage ?? (() => navigator.language);
+    // The client generated from the OpenAPI document builds each request; this class adds the
+    // session, the envelope and the errors around it.
+    this.client = createClient<paths>({ baseUrl: this.baseUrl, fetch: (request) => this.fetchImpl(request) });
   }
 
   hasSession(): boolean {
@@ -92,86 +128,101 @@ export class ApiClient {
     };
   }
 
-  get<T>(path: string, options?: RequestOptions): Promise<T> {
-    return this.request<T>('GET', path, undefined, options).then((page) => page.items);
+  get<P extends PathsWithMethod<paths, 'get'>>(
+    path: P,
+    init?: CallInit<'get', P>,
+  ): Promise<ResultOf<'get', P>> {
+    return this.request('get', path, init).then((page) => page.items as ResultOf<'get', P>);
   }
 
   /** GET a list route, keeping `meta.pagination`. */
-  getPage<T>(path: string, options?: RequestOptions): Promise<Page<T>> {
-    return this.request<T>('GET', path, undefined, options);
+  getPage<P extends PathsWithMethod<paths, 'get'>>(
+    path: P,
+    init?: CallInit<'get', P>,
+  ): Promise<Page<ResultOf<'get', P>>> {
+    return this.request('get', path, init) as Promise<Page<ResultOf<'get', P>>>;
   }
 
-  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
-    return this.request<T>('POST', path, body, options).then((page) => page.items);
+  post<P extends PathsWithMethod<paths, 'post'>>(
+    path: P,
+    init?: CallInit<'post', P>,
+  ): Promise<ResultOf<'post', P>> {
+    return this.request('post', path, init).then((page) => page.items as ResultOf<'post', P>);
   }
 
-  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
-    return this.request<T>('PATCH', path, body, options).then((page) => page.items);
+  patch<P extends PathsWithMethod<paths, 'patch'>>(
+    path: P,
+    init?: CallInit<'patch', P>,
+  ): Promise<ResultOf<'patch', P>> {
+    return this.request('patch', path, init).then((page) => page.items as ResultOf<'patch', P>);
   }
 
-  delete<T>(path: string, options?: RequestOptions): Promise<T> {
-    return this.request<T>('DELETE', path, undefined, options).then((page) => page.items);
+  delete<P extends PathsWithMethod<paths, 'delete'>>(
+    path: P,
+    init?: CallInit<'delete', P>,
+  ): Promise<ResultOf<'delete', P>> {
+    return this.request('delete', path, init).then((page) => page.items as ResultOf<'delete', P>);
   }
 
-  private async request<T>(
-    method: Method,
+  private async request(
+    method: HttpMethod,
     path: string,
-    body: unknown,
-    options: RequestOptions = {},
-  ): Promise<Page<T>> {
-    const auth = options.auth ?? true;
+    init: (RequestOptions & { signal?: AbortSignal | null }) | undefined,
+  ): Promise<Page<unknown>> {
+    const auth = init?.auth ?? true;
     const tokenUsed = auth ? this.storage.getItem(ACCESS_KEY) : null;
-    const response = await this.send(method, path, body, tokenUsed, options.signal);
+    const answer = await this.send(method, path, init, tokenUsed);
 
-    if (response.status === 401 && auth && this.storage.getItem(REFRESH_KEY) !== null) {
+    if (answer.response.status === 401 && auth && this.storage.getItem(REFRESH_KEY) !== null) {
       // Another request may already have rotated the tokens while this one was in flight; then the
       // new access token is simply retried instead of spending the refresh token a second time.
       const current = this.storage.getItem(ACCESS_KEY);
       const renewed = current !== null && current !== tokenUsed ? true : await this.refreshOnce();
       if (renewed) {
-        const retry = await this.send(method, path, body, this.storage.getItem(ACCESS_KEY), options.signal);
-        return this.unwrap<T>(retry);
+        return this.unwrap(await this.send(method, path, init, this.storage.getItem(ACCESS_KEY)));
       }
       this.clearSession();
       for (const listener of this.sessionLostListeners) listener();
     }
-    return this.unwrap<T>(response);
+    return this.unwrap(answer);
   }
 
+  /** One request through the generated client; the body, parsed or not, comes back with the response. */
   private async send(
-    method: Method,
+    method: HttpMethod,
     path: string,
-    body: unknown,
+    init: (RequestOptions & { signal?: AbortSignal | null }) | undefined,
     token: string | null,
-    signal: AbortSignal | undefined,
-  ): Promise<Response> {
+  ): Promise<{ response: Response; body: unknown }> {
+    const { auth: _auth, ...fetchInit } = init ?? {};
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': this.getLanguage(),
     };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
-      return await this.fetchImpl(this.baseUrl + path, {
+      // `as never`: the typed methods above have checked `init` against the route already. The body
+      // is read as text and parsed here, so a page that is not JSON still reports its HTTP status.
+      const { response, data, error } = await this.client.request(
         method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
+        path as never,
+        {
+          ...fetchInit,
+          headers,
+          parseAs: 'text',
+        } as never,
+      );
+      const raw: unknown = response.ok ? data : error;
+      return { response, body: typeof raw === 'string' ? parseJson(raw) : raw };
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (init?.signal?.aborted) throw error;
       throw new ApiError({ code: 'NETWORK_ERROR', message: (error as Error).message || 'Network error' });
     }
   }
 
-  private async unwrap<T>(response: Response): Promise<Page<T>> {
-    if (response.status === 204) return { items: undefined as T, pagination: null };
-    let envelope: Envelope<T> | null = null;
-    try {
-      envelope = (await response.json()) as Envelope<T>;
-    } catch {
-      envelope = null;
-    }
+  private unwrap({ response, body }: { response: Response; body: unknown }): Page<unknown> {
+    if (response.status === 204) return { items: undefined, pagination: null };
+    const envelope = body && typeof body === 'object' ? (body as Envelope) : null;
     if (!envelope || typeof envelope.ok !== 'boolean') {
       throw new ApiError({
         code: 'BAD_RESPONSE',
@@ -190,7 +241,7 @@ export class ApiClient {
       };
       throw new ApiError(error, requestId);
     }
-    return { items: envelope.result as T, pagination: envelope.meta?.pagination ?? null };
+    return { items: envelope.result, pagination: envelope.meta?.pagination ?? null };
   }
 
   /** One refresh at a time: rotation makes a refresh token single-use. */
@@ -205,11 +256,7 @@ export class ApiClient {
     const refreshToken = this.storage.getItem(REFRESH_KEY);
     if (!refreshToken) return false;
     try {
-      const result = await this.post<Pick<AuthResult, 'access_token' | 'refresh_token'>>(
-        '/auth/refresh',
-        { refresh_token: refreshToken },
-        { auth: false },
-      );
+      const result = await this.post('/auth/refresh', { body: { refresh_token: refreshToken }, auth: false });
       this.setSession(result);
       return true;
     } catch (error) {

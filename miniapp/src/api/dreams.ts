@@ -1,95 +1,32 @@
 /**
- * The dreams part of `/api/v1` as the Mini App reads it (core/src/dreams/types.ts is the source of
- * truth: `DreamView`, `DreamInsights`).
+ * The dreams part of `/api/v1` as the Mini App reads it; the shapes are the generated ones
+ * (schema.gen.ts), named here.
  */
+import type { components, paths } from './schema.gen.ts';
 
-export const DREAM_CATEGORIES = [
-  'gothic',
-  'chase',
-  'flight',
-  'transformation',
-  'physics',
-  'liminal',
-  'other',
-] as const;
-export type DreamCategory = (typeof DREAM_CATEGORIES)[number];
+type Schemas = components['schemas'];
 
-/** Dream text limits (PRODUCT.md §10); the server checks them again with its configured values. */
-export const DREAM_TEXT_MIN = 10;
-export const DREAM_TEXT_MAX = 2000;
-export const DREAM_TITLE_MAX = 120;
+export type DreamCategory = Schemas['DreamCategory'];
+export type VideoStatus = Schemas['DreamVideo']['status'];
+export type DreamAnalysis = Schemas['DreamAnalysis'];
+export type DreamVideo = Schemas['DreamVideo'];
+export type Dream = Schemas['Dream'];
+export type DreamInsights = Schemas['DreamInsights'];
+/** What `POST /dreams` accepts. */
+export type NewDream = NonNullable<paths['/dreams']['post']['requestBody']>['content']['application/json'];
 
-export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
-
-export interface DreamAnalysis {
-  title: string;
-  themes: string[];
-  emotions: string[];
-  symbols: string[];
-  narrative: string;
-  tags: string[];
-  category: DreamCategory;
-  /** 0..1 */
-  confidence: number;
-  visual_prompt: string;
-  video_prompt: string;
-  provider: 'openai' | 'offline';
-  offline: boolean;
-}
-
-export interface DreamVideo {
-  status: VideoStatus;
-  /** 0..100 */
-  progress: number;
-  url: string | null;
-  error: string | null;
-}
-
-export interface Dream {
-  id: string;
-  text: string;
-  title: string | null;
-  lucid: boolean;
-  /** Mood before sleep, 1..5. */
-  mood: number | null;
-  analysis: DreamAnalysis | null;
-  analysis_status: 'pending' | 'done' | 'failed';
-  /** A signed relative URL (`/media/<id>?exp=&sig=`), usable directly in `<img>`. */
-  image_url: string | null;
-  image_offline: boolean;
-  image_status: 'none' | 'pending' | 'done' | 'failed';
-  image_skipped: 'QUOTA_EXCEEDED' | 'INSUFFICIENT_TOKENS' | null;
-  video: DreamVideo | null;
-  visibility: 'private' | 'public';
-  anonymous: boolean;
-  /** When a shared dream leaves the public feed. */
-  public_until: string | null;
-  views: number;
-  created_at: string;
-  /** The viewer wrote it: editing, sharing, video and deleting are theirs alone. */
-  own: boolean;
-  /** In the public feed: the author, or null when shared anonymously. */
-  author?: { id: number | null; name: string } | null;
-}
-
-export interface DreamInsights {
-  total: number;
-  streak: { current: number; longest: number; days_logged_last_30: number };
-  categories: Array<{ category: DreamCategory; count: number }>;
-  symbols: Array<{ symbol: string; count: number }>;
-  emotions: Array<{ emotion: string; count: number }>;
-  /** Emotions per ISO week (e.g. `2026-W47`) for the last 12 weeks. */
-  emotions_over_time: Array<{ week: string; emotions: Record<string, number> }>;
-  /** 0..1 */
-  lucid_share: number;
-}
-
-export interface NewDream {
-  text: string;
-  lucid?: boolean;
-  mood?: number | null;
-  title?: string | null;
-}
+// A record, so the list fails to compile when the API's categories change.
+const CATEGORY_SET: Record<DreamCategory, true> = {
+  gothic: true,
+  chase: true,
+  flight: true,
+  transformation: true,
+  physics: true,
+  liminal: true,
+  other: true,
+};
+/** The categories in the order the journal's chips show them. */
+export const DREAM_CATEGORIES = Object.keys(CATEGORY_SET) as DreamCategory[];
 
 /** The journal's filters; all optional, combined with AND by the server. */
 export interface DreamFilters {
@@ -100,22 +37,10 @@ export interface DreamFilters {
   lucid?: boolean;
 }
 
-/** `GET /dreams?…` for the journal with these filters. */
-export function dreamsListPath(filters: DreamFilters, page: number, pageSize: number): string {
-  const params = new URLSearchParams();
+/** The query of `GET /dreams` for the journal with these filters. */
+export function dreamsListQuery(filters: DreamFilters): DreamFilters {
   const q = filters.q?.trim();
-  if (q) params.set('q', q);
-  if (filters.category) params.set('category', filters.category);
-  if (filters.emotion) params.set('emotion', filters.emotion);
-  if (filters.tag) params.set('tag', filters.tag);
-  if (filters.lucid !== undefined) params.set('lucid', String(filters.lucid));
-  params.set('page', String(page));
-  params.set('page_size', String(pageSize));
-  return `/dreams?${params}`;
-}
-
-export function dreamPath(id: string): string {
-  return `/dreams/${encodeURIComponent(id)}`;
+  return { ...filters, q: q || undefined };
 }
 
 /** Whether a background job is still working on the dream's analysis or picture. */
@@ -125,9 +50,4 @@ export function isDreamInProgress(dream: Dream): boolean {
 
 export function isVideoInProgress(dream: Dream): boolean {
   return dream.video?.status === 'pending' || dream.video?.status === 'processing';
-}
-
-/** `GET /wallet`, as far as the dreams screens read it (the video price). */
-export interface WalletPrices {
-  prices?: Partial<Record<'analysis' | 'image' | 'video', number>>;
 }

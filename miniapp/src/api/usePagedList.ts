@@ -1,6 +1,25 @@
+import type { PathsWithMethod } from 'openapi-typescript-helpers';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueryOf, ResultOf } from './client.ts';
 import { useApi } from './context.tsx';
+import type { paths } from './schema.gen.ts';
 import type { Pagination } from './types.ts';
+
+type GetPath = PathsWithMethod<paths, 'get'>;
+/** The GET routes that answer a page of items with ids (the ones `page`/`page_size` apply to). */
+export type ListPath = {
+  [P in GetPath]: ResultOf<'get', P> extends readonly { id: number | string }[]
+    ? [QueryOf<P>] extends [never]
+      ? never
+      : 'page' extends keyof QueryOf<P>
+        ? P
+        : never
+    : never;
+}[GetPath];
+type ItemOf<P extends ListPath> =
+  ResultOf<'get', P> extends readonly (infer I extends { id: number | string })[] ? I : never;
+/** A list route's filters: its query without the paging, which the hook adds. */
+export type ListFilters<P extends ListPath> = Omit<QueryOf<P>, 'page' | 'page_size'>;
 
 export type PagedStatus = 'loading' | 'ready' | 'error';
 
@@ -60,23 +79,30 @@ function merge<T extends { id: number | string }>(current: T[], more: T[]): T[] 
 
 /**
  * Every paginated list of the Mini App (journal, feed, ledger, admin payments and users), read page
- * by page. `pathFor(page, pageSize)` names the request; when it changes (a new search) the list
- * starts over, and answers to older requests are dropped.
+ * by page. `path` and `filters` name the request; when they change (a new search) the list starts
+ * over, and answers to older requests are dropped.
  */
-export function usePagedList<T extends { id: number | string }>(
-  pathFor: (page: number, pageSize: number) => string,
+export function usePagedList<P extends ListPath>(
+  path: P,
+  filters: ListFilters<P>,
   pageSize: number,
-): PagedList<T> {
+): PagedList<ItemOf<P>> {
+  type T = ItemOf<P>;
   const api = useApi();
-  const key = pathFor(1, pageSize);
+  const key = `${path}?${JSON.stringify(filters)}`;
+  const pageAt = (page: number, size: number, signal?: AbortSignal) =>
+    api.getPage<ListPath>(path, {
+      params: { query: { ...filters, page, page_size: size } },
+      signal,
+    } as never) as unknown as Promise<{ items: T[]; pagination: Pagination | null }>;
   const [state, setState] = useState<State<T>>(INITIAL);
   const [attempt, setAttempt] = useState(0);
   // Answers are applied only for the request generation that is current when they arrive.
   const generation = useRef(0);
-  const pathForRef = useRef(pathFor);
+  const pageAtRef = useRef(pageAt);
   useEffect(() => {
-    pathForRef.current = pathFor;
-  }, [pathFor]);
+    pageAtRef.current = pageAt;
+  });
   const stateRef = useRef(state);
   useEffect(() => {
     stateRef.current = state;
@@ -99,7 +125,7 @@ export function usePagedList<T extends { id: number | string }>(
         moreError: null,
       };
     });
-    api.getPage<T[]>(pathForRef.current(1, pageSize), { signal: controller.signal }).then(
+    pageAtRef.current(1, pageSize, controller.signal).then(
       (page) => {
         if (current !== generation.current) return;
         setState({
@@ -126,7 +152,7 @@ export function usePagedList<T extends { id: number | string }>(
     if (status !== 'ready' || loadingMore || !pagination?.has_next) return;
     const current = generation.current;
     setState((previous) => ({ ...previous, loadingMore: true, moreError: null }));
-    api.getPage<T[]>(pathForRef.current(pages + 1, pageSize)).then(
+    pageAtRef.current(pages + 1, pageSize).then(
       (page) => {
         if (current !== generation.current) return;
         setState((previous) => ({
@@ -142,14 +168,14 @@ export function usePagedList<T extends { id: number | string }>(
         setState((previous) => ({ ...previous, loadingMore: false, moreError: error }));
       },
     );
-  }, [api, pageSize]);
+  }, [pageSize]);
 
   const refresh = useCallback(async () => {
     const { status, pages, items } = stateRef.current;
     if (status !== 'ready') return;
     const current = generation.current;
     const size = Math.min(MAX_PAGE_SIZE, Math.max(pageSize, pages * pageSize, items.length));
-    const page = await api.getPage<T[]>(pathForRef.current(1, size));
+    const page = await pageAtRef.current(1, size);
     if (current !== generation.current) return;
     // Pages loaded later keep their place: only what the refresh saw is replaced.
     setState((previous) => {
@@ -164,7 +190,7 @@ export function usePagedList<T extends { id: number | string }>(
             : previous.pagination,
       };
     });
-  }, [api, pageSize]);
+  }, [pageSize]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 

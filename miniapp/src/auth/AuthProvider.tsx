@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type ApiClient, isApiError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
-import type { AuthOptions, AuthResult, User } from '../api/types.ts';
+import type { AuthResult, User } from '../api/types.ts';
 
 export type AuthState =
   | { status: 'loading' }
@@ -22,8 +22,8 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-async function signIn(api: ApiClient, path: string, body: unknown): Promise<User> {
-  const result = await api.post<AuthResult>(path, body, { auth: false });
+async function signIn(api: ApiClient, sign: () => Promise<AuthResult>): Promise<User> {
+  const result = await sign();
   api.setSession(result);
   return result.user;
 }
@@ -39,7 +39,9 @@ async function resolveSession(api: ApiClient, telegramInitData: string | null): 
     try {
       return {
         status: 'signed-in',
-        user: await signIn(api, '/auth/telegram', { init_data: telegramInitData }),
+        user: await signIn(api, () =>
+          api.post('/auth/telegram', { body: { init_data: telegramInitData }, auth: false }),
+        ),
       };
     } catch (error) {
       // Init data older than a day is refused; a session from earlier in this tab may still be good.
@@ -48,14 +50,14 @@ async function resolveSession(api: ApiClient, telegramInitData: string | null): 
   }
   if (api.hasSession()) {
     try {
-      return { status: 'signed-in', user: await api.get<User>('/me') };
+      return { status: 'signed-in', user: await api.get('/me') };
     } catch (error) {
       if (!isApiError(error) || error.httpCode !== 401) throw error;
       api.clearSession();
     }
   }
   if (telegramError) throw telegramError;
-  const options = await api.get<AuthOptions>('/auth/options', { auth: false });
+  const options = await api.get('/auth/options', { auth: false });
   return options.demo
     ? { status: 'demo-available' }
     : { status: 'telegram-required', botUsername: options.bot_username };
@@ -89,7 +91,7 @@ export function AuthProvider({
   useEffect(() => api.onSessionLost(() => setAttempt((n) => n + 1)), [api]);
 
   const signInAsDemo = useCallback(async () => {
-    const user = await signIn(api, '/auth/demo', {});
+    const user = await signIn(api, () => api.post('/auth/demo', { auth: false }));
     setState({ status: 'signed-in', user });
   }, [api]);
 

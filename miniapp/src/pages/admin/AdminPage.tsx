@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { AdminStats } from '../../api/admin.ts';
 import { Page } from '../../components/Page.tsx';
 import { describeError } from '../../i18n/describeError.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -24,7 +23,7 @@ function storedTab(): Tab {
 
 function Overview() {
   const { t } = useI18n();
-  const stats = useApiResource<AdminStats>('/admin/stats');
+  const stats = useApiResource('/admin/stats');
   if (!stats.data) {
     return stats.error ? (
       <div className="group admin-error" role="alert">

@@ -1,11 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import {
-  type AdminUser,
-  type AdminUserDetails,
-  adminUserPath,
-  type PlanChange,
-  type TokenChange,
-} from '../../api/admin.ts';
+import type { AdminUser } from '../../api/admin.ts';
 import { useApi } from '../../api/context.tsx';
 import type { Plan } from '../../api/wallet.ts';
 import { Page } from '../../components/Page.tsx';
@@ -66,10 +60,13 @@ function TokensForm({ userId, onDone }: { userId: number; onDone: () => void }) 
     setBusy(true);
     setError(null);
     try {
-      const result = await api.post<TokenChange>(adminUserPath(userId, 'tokens'), {
-        amount: direction * value,
-        reason: reason.trim(),
-        idempotency_key: `${key}-${direction > 0 ? 'grant' : 'revoke'}`,
+      const result = await api.post('/admin/users/{id}/tokens', {
+        params: { path: { id: userId } },
+        body: {
+          amount: direction * value,
+          reason: reason.trim(),
+          idempotency_key: `${key}-${direction > 0 ? 'grant' : 'revoke'}`,
+        },
       });
       hapticNotify('success');
       toast(
@@ -166,7 +163,7 @@ function PlanForm({ userId, current, onDone }: { userId: number; current: Plan; 
     setError(null);
     try {
       const body = plan === 'pro' ? { plan, hours } : { plan };
-      await api.post<PlanChange>(adminUserPath(userId, 'plan'), body);
+      await api.post('/admin/users/{id}/plan', { params: { path: { id: userId } }, body });
       hapticNotify('success');
       toast(t('admin-plan-done'));
       onDone();
@@ -252,7 +249,7 @@ function AccessCard({ user, onDone }: { user: AdminUser; onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post<AdminUser>(adminUserPath(user.id, action));
+      await api.post(`/admin/users/{id}/${action}`, { params: { path: { id: user.id } } });
       hapticNotify(action === 'block' ? 'warning' : 'success');
       toast(t(action === 'block' ? 'admin-blocked-done' : 'admin-unblocked-done'));
       setConfirming(false);
@@ -326,7 +323,9 @@ export function AdminUserPage({ id }: { id: string }) {
   const { t, language } = useI18n();
   const allowed = useAdminOnly();
   const valid = /^\d{1,15}$/.test(id);
-  const details = useApiResource<AdminUserDetails>(allowed && valid ? adminUserPath(id) : null);
+  const details = useApiResource(allowed && valid ? '/admin/users/{id}' : null, {
+    params: { path: { id: Number(id) } },
+  });
   const reload = () => void details.reload();
 
   if (!allowed) return null;

@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import { type AdminPayment, adminPaymentsPath } from '../../api/admin.ts';
+import { useState } from 'react';
+import type { AdminPayment } from '../../api/admin.ts';
 import { useApi } from '../../api/context.tsx';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { ListStatus } from '../../components/ListStatus.tsx';
@@ -40,7 +40,7 @@ function PaymentRow({
     setRefunding(true);
     setError(null);
     try {
-      const updated = await api.post<AdminPayment>(`/admin/payments/${payment.id}/refund`);
+      const updated = await api.post('/admin/payments/{id}/refund', { params: { path: { id: payment.id } } });
       hapticNotify('success');
       toast(t('admin-refund-done'));
       setConfirming(false);
@@ -118,12 +118,7 @@ function PaymentRow({
 /** Stars payments newest first, with a refund for each paid one; one user's when `userId` is given. */
 export function PaymentsList({ userId }: { userId?: number }) {
   const { t } = useI18n();
-  const pathFor = useCallback(
-    (page: number, pageSize: number) =>
-      adminPaymentsPath(page, pageSize) + (userId !== undefined ? `&user_id=${userId}` : ''),
-    [userId],
-  );
-  const list = usePagedList<AdminPayment>(pathFor, PAGE_SIZE);
+  const list = usePagedList('/admin/payments', { user_id: userId }, PAGE_SIZE);
   const [refunded, setRefunded] = useState<Record<number, AdminPayment>>({});
 
   if (list.status !== 'ready') return <ListStatus list={list} variant="admin" />;

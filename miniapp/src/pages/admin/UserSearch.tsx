@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { type AdminUser, adminUsersPath } from '../../api/admin.ts';
+import { useEffect, useId, useState } from 'react';
+import type { AdminUser } from '../../api/admin.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { ChevronRightIcon, CloseIcon, SearchIcon } from '../../components/icons.tsx';
 import { ListStatus } from '../../components/ListStatus.tsx';
@@ -61,8 +61,7 @@ export function UserSearch() {
   const inputId = useId();
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), SEARCH_DELAY_MS);
-  const pathFor = useCallback((page: number, pageSize: number) => adminUsersPath(q, page, pageSize), [q]);
-  const list = usePagedList<AdminUser>(pathFor, PAGE_SIZE);
+  const list = usePagedList('/admin/users', { q: q || undefined }, PAGE_SIZE);
 
   return (
     <>

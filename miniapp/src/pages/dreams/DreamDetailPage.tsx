@@ -5,10 +5,8 @@ import {
   type Dream,
   type DreamAnalysis,
   type DreamVideo,
-  dreamPath,
   isDreamInProgress,
   isVideoInProgress,
-  type WalletPrices,
 } from '../../api/dreams.ts';
 import { usePolling } from '../../api/usePolling.ts';
 import { ClockIcon, EyeIcon, FilmIcon, MaskIcon, ShareIcon, TrashIcon } from '../../components/icons.tsx';
@@ -125,7 +123,7 @@ function VideoCard({ dream, price, onVideo }: VideoCardProps) {
     setProblem(null);
     try {
       // The route answers with the video's state alone; polling then follows it on the dream.
-      onVideo(await api.post<DreamVideo>(`${dreamPath(dream.id)}/video`));
+      onVideo(await api.post('/dreams/{id}/video', { params: { path: { id: dream.id } } }));
       hapticNotify('success');
     } catch (error) {
       hapticNotify('error');
@@ -227,10 +225,11 @@ function ShareCard({ dream, onChange }: { dream: Dream; onChange(dream: Dream): 
   };
   const share = (anonymous: boolean) =>
     run(
-      () => api.post<Dream>(`${dreamPath(dream.id)}/share`, { anonymous }),
+      () => api.post('/dreams/{id}/share', { params: { path: { id: dream.id } }, body: { anonymous } }),
       anonymous ? t('dream-shared-anonymously') : t('dream-shared'),
     );
-  const unshare = () => run(() => api.delete<Dream>(`${dreamPath(dream.id)}/share`), t('dream-unshared'));
+  const unshare = () =>
+    run(() => api.delete('/dreams/{id}/share', { params: { path: { id: dream.id } } }), t('dream-unshared'));
 
   const left = dream.public_until ? formatTimeLeft(dream.public_until, t, now) : null;
 
@@ -316,7 +315,7 @@ function DeleteDream({ dream }: { dream: Dream }) {
   const remove = async () => {
     setBusy(true);
     try {
-      await api.delete(dreamPath(dream.id));
+      await api.delete('/dreams/{id}', { params: { path: { id: dream.id } } });
       hapticNotify('success');
       toast(t('dream-deleted'));
       goBack();
@@ -382,7 +381,7 @@ export function DreamDetailPage({ id }: { id: string }) {
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ status: 'loading' });
-    api.get<Dream>(dreamPath(id), { signal: controller.signal }).then(
+    api.get('/dreams/{id}', { params: { path: { id } }, signal: controller.signal }).then(
       (loaded) => {
         setDream(loaded);
         setLoad({ status: 'ready' });
@@ -400,15 +399,15 @@ export function DreamDetailPage({ id }: { id: string }) {
   // The price is shown before spending when the wallet can tell it; without it the button still works.
   useEffect(() => {
     const controller = new AbortController();
-    api.get<WalletPrices>('/wallet', { signal: controller.signal }).then(
-      (wallet) => setVideoPrice(typeof wallet.prices?.video === 'number' ? wallet.prices.video : null),
+    api.get('/wallet', { signal: controller.signal }).then(
+      (wallet) => setVideoPrice(wallet.prices.video),
       () => setVideoPrice(null),
     );
     return () => controller.abort();
   }, [api]);
 
   const refresh = useCallback(async () => {
-    setDream(await api.get<Dream>(dreamPath(id)));
+    setDream(await api.get('/dreams/{id}', { params: { path: { id } } }));
   }, [api, id]);
   const analysing = dream !== null && isDreamInProgress(dream);
   const filming = dream !== null && isVideoInProgress(dream);

@@ -1,12 +1,11 @@
-import { type CSSProperties, type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useApi } from '../../api/context.tsx';
 import {
   DREAM_CATEGORIES,
   type Dream,
   type DreamCategory,
   type DreamFilters,
-  type DreamInsights,
-  dreamsListPath,
+  dreamsListQuery,
   isDreamInProgress,
 } from '../../api/dreams.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
@@ -109,18 +108,14 @@ export function JournalPage() {
     [q, category, emotion, lucidOnly],
   );
   const filtered = Boolean(filters.q || filters.category || filters.emotion || filters.lucid);
-  const pathFor = useCallback(
-    (page: number, pageSize: number) => dreamsListPath(filters, page, pageSize),
-    [filters],
-  );
-  const list = usePagedList<Dream>(pathFor, PAGE_SIZE);
+  const list = usePagedList('/dreams', dreamsListQuery(filters), PAGE_SIZE);
   const sentinel = useInfiniteScroll<HTMLButtonElement>(list);
   usePolling(list.refresh, GALLERY_POLL_MS, list.items.some(isDreamInProgress));
 
   // The emotion chips are the user's own most frequent emotions; without them the row is simply shorter.
   useEffect(() => {
     const controller = new AbortController();
-    api.get<DreamInsights>('/dreams/insights', { signal: controller.signal }).then(
+    api.get('/dreams/insights', { signal: controller.signal }).then(
       (insights) => setEmotions(insights.emotions.slice(0, EMOTION_CHIPS).map((e) => e.emotion)),
       () => {},
     );

@@ -1,13 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
-import {
-  DREAM_TEXT_MAX,
-  DREAM_TEXT_MIN,
-  DREAM_TITLE_MAX,
-  type Dream,
-  type NewDream,
-} from '../../api/dreams.ts';
+import type { NewDream } from '../../api/dreams.ts';
+import type { Limits } from '../../api/types.ts';
+import { useUser } from '../../auth/AuthProvider.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
@@ -75,18 +71,20 @@ function fieldErrorsOf(
   return { known, unknown };
 }
 
-function localErrors(form: DreamForm, t: Translate): FieldErrors {
+/** The server's limits (from /me), checked here too so the form can say so before sending. */
+function localErrors(form: DreamForm, limits: Limits, t: Translate): FieldErrors {
   const errors: FieldErrors = {};
   const length = charCount(form.text.trim());
-  if (length < DREAM_TEXT_MIN) errors.text = t('validation-dream-too-short');
-  else if (length > DREAM_TEXT_MAX) errors.text = t('validation-dream-too-long');
-  if (charCount(form.title.trim()) > DREAM_TITLE_MAX) errors.title = t('validation-dream-title');
+  if (length < limits.dream_text_min) errors.text = t('validation-dream-too-short');
+  else if (length > limits.dream_text_max) errors.text = t('validation-dream-too-long');
+  if (charCount(form.title.trim()) > limits.dream_title_max) errors.title = t('validation-dream-title');
   return errors;
 }
 
 /** Logging a dream: the text, and optionally a title, the lucid flag and the mood before sleep. */
 export function NewDreamPage() {
   const api = useApi();
+  const { limits } = useUser().user;
   const toast = useToast();
   const { t } = useI18n();
   const id = useId();
@@ -99,7 +97,8 @@ export function NewDreamPage() {
 
   const length = charCount(form.text);
   const trimmedLength = charCount(form.text.trim());
-  const counterState = length > DREAM_TEXT_MAX ? 'over' : trimmedLength >= DREAM_TEXT_MIN ? 'ok' : 'under';
+  const counterState =
+    length > limits.dream_text_max ? 'over' : trimmedLength >= limits.dream_text_min ? 'ok' : 'under';
 
   const update = (field: FieldName, edit: Partial<DreamForm>) => {
     setForm((current) => ({ ...current, ...edit }));
@@ -110,7 +109,7 @@ export function NewDreamPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    const local = localErrors(form, t);
+    const local = localErrors(form, limits, t);
     if (Object.keys(local).length > 0) {
       hapticNotify('error');
       setFieldErrors(local);
@@ -124,7 +123,7 @@ export function NewDreamPage() {
     if (form.mood !== null) body.mood = form.mood;
     if (form.title.trim()) body.title = form.title.trim();
     try {
-      const dream = await api.post<Dream>('/dreams', body);
+      const dream = await api.post('/dreams', { body });
       hapticNotify('success');
       window.localStorage.removeItem(DRAFT_KEY);
       toast(t('new-dream-saved'));
@@ -196,10 +195,10 @@ export function NewDreamPage() {
             />
             <div className="field__below">
               <span className="field__hint">
-                {counterState === 'under' ? t('new-dream-min', { min: DREAM_TEXT_MIN }) : '\u00a0'}
+                {counterState === 'under' ? t('new-dream-min', { min: limits.dream_text_min }) : '\u00a0'}
               </span>
               <span id={`${ids.text}-counter`} className={`char-counter char-counter--${counterState}`}>
-                {t('new-dream-counter', { count: length, max: DREAM_TEXT_MAX })}
+                {t('new-dream-counter', { count: length, max: limits.dream_text_max })}
               </span>
             </div>
             {fieldErrors.text && (

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import type { Dream } from '../../api/dreams.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
 import { ClockIcon, EyeIcon, MaskIcon } from '../../components/icons.tsx';
@@ -84,11 +83,7 @@ function FeedCard({ dream, now }: { dream: Dream; now: number }) {
 export function FeedPage() {
   const { t } = useI18n();
   const now = useNow(30_000);
-  const pathFor = useCallback(
-    (page: number, pageSize: number) => `/dreams/feed?page=${page}&page_size=${pageSize}`,
-    [],
-  );
-  const list = usePagedList<Dream>(pathFor, PAGE_SIZE);
+  const list = usePagedList('/dreams/feed', {}, PAGE_SIZE);
   const sentinel = useInfiniteScroll<HTMLButtonElement>(list);
   // A dream whose window closed while the feed was open leaves it, as it would on a reload.
   const visible = list.items.filter(

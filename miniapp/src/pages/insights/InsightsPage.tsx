@@ -259,7 +259,7 @@ export function InsightsPage() {
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ status: 'loading' });
-    api.get<DreamInsights>('/dreams/insights', { signal: controller.signal }).then(
+    api.get('/dreams/insights', { signal: controller.signal }).then(
       (insights) => setLoad({ status: 'ready', insights }),
       (error: unknown) => !controller.signal.aborted && setLoad({ status: 'error', error }),
     );

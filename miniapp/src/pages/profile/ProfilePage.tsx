@@ -127,7 +127,7 @@ export function ProfilePage() {
     setFormError(null);
     setFieldErrors({});
     try {
-      const saved = await api.patch<User>('/me', changes);
+      const saved = await api.patch('/me', { body: changes });
       setUser(saved);
       setForm(formOf(saved));
       hapticNotify('success');

@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context.tsx';
-import type { User } from '../../api/types.ts';
 import { usePagedList } from '../../api/usePagedList.ts';
-import {
-  type Invoice,
-  type LedgerEntry,
-  ledgerPath,
-  type Offer,
-  type ReferralStats,
-  type Wallet,
-} from '../../api/wallet.ts';
+import type { Offer, Wallet } from '../../api/wallet.ts';
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useToast } from '../../components/Toast.tsx';
@@ -94,9 +86,9 @@ export function WalletPage() {
   const toast = useToast();
   const { telegramChrome } = useEnvironment();
   const { setUser } = useUser();
-  const wallet = useApiResource<Wallet>('/wallet');
-  const referrals = useApiResource<ReferralStats>('/referrals');
-  const ledger = usePagedList<LedgerEntry>(ledgerPath, LEDGER_PAGE_SIZE);
+  const wallet = useApiResource('/wallet');
+  const referrals = useApiResource('/referrals');
+  const ledger = usePagedList('/wallet/ledger', {}, LEDGER_PAGE_SIZE);
   const [buyingId, setBuyingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<PurchaseNotice | null>(null);
   const open = useRef(true);
@@ -121,7 +113,7 @@ export function WalletPage() {
       }
       if (!open.current) return;
       reloadLedger();
-      api.get<User>('/me').then(setUser, () => {});
+      api.get('/me').then(setUser, () => {});
     },
     [api, reloadWallet, reloadLedger, setUser],
   );
@@ -132,7 +124,7 @@ export function WalletPage() {
     setNotice(null);
     const before = wallet.data;
     try {
-      const { invoice_link: link } = await api.post<Invoice>('/wallet/invoice', { offer_id: offer.id });
+      const { invoice_link: link } = await api.post('/wallet/invoice', { body: { offer_id: offer.id } });
       if (!telegramChrome) {
         setNotice({ tone: 'info', kind: offer.kind, text: t('wallet-outside-telegram'), link });
         return;

@@ -1,5 +1,8 @@
+import type { PathsWithMethod } from 'openapi-typescript-helpers';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallInit, ResultOf } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
+import type { paths } from '../../api/schema.gen.ts';
 
 export interface ApiResource<T> {
   data: T | null;
@@ -11,8 +14,15 @@ export interface ApiResource<T> {
 }
 
 /** One GET route read when the screen opens and again on demand (after a payment, an admin action). */
-export function useApiResource<T>(path: string | null): ApiResource<T> {
+export function useApiResource<P extends PathsWithMethod<paths, 'get'>, T = ResultOf<'get', P>>(
+  path: P | null,
+  init?: CallInit<'get', P>,
+): ApiResource<T> {
   const api = useApi();
+  // The route and its parameters name the resource; a new value reads it again.
+  const key = path === null ? null : `${path} ${JSON.stringify(init ?? {})}`;
+  const initRef = useRef(init);
+  initRef.current = init;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(path !== null);
@@ -28,11 +38,12 @@ export function useApiResource<T>(path: string | null): ApiResource<T> {
 
   const read = useCallback(
     async (signal?: AbortSignal): Promise<T | null> => {
-      if (path === null) return null;
+      if (path === null || key === null) return null;
       const current = ++generation.current;
       setLoading(true);
       try {
-        const value = await api.get<T>(path, { signal });
+        // `as never`: `init` was checked against `path` at the call site.
+        const value = (await api.get(path as never, { ...initRef.current, signal } as never)) as T;
         if (current === generation.current && mounted.current) {
           setData(value);
           setError(null);
@@ -45,7 +56,8 @@ export function useApiResource<T>(path: string | null): ApiResource<T> {
         if (current === generation.current && mounted.current) setLoading(false);
       }
     },
-    [api, path],
+    // `key` stands for `init` (read through a ref, so a new object with the same values is no change).
+    [api, path, key],
   );
 
   useEffect(() => {
