@@ -121,6 +121,7 @@ interface Paint {
   fcp_ms: number;
   greeting_visible_ms: number;
   transferred_kb: number;
+  responses_done_ms: Record<string, number>;
 }
 
 /** One first launch by a new user (fresh context: empty cache and sessionStorage). */
@@ -141,31 +142,39 @@ async function launch(userId: number): Promise<Paint> {
   cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
     transferred += e.encodedDataLength;
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __lcp: { time: number; element: string } | null };
-    w.__lcp = null;
-    new PerformanceObserver((list) => {
-      const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null };
-      const el = last.element;
-      w.__lcp = {
-        time: last.startTime,
-        element: el
-          ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`
-          : '?',
-      };
-    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  // Runs in the page (a string: this file is compiled without the DOM's types).
+  await page.addInitScript({
+    content: `window.__lcp = null;
+      new PerformanceObserver((list) => {
+        const last = list.getEntries().at(-1);
+        const el = last.element;
+        window.__lcp = {
+          time: last.startTime,
+          element: el ? el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') : '?',
+        };
+      }).observe({ type: 'largest-contentful-paint', buffered: true });`,
   });
   const initData = signInitData({ id: userId, first_name: 'Alisa', language_code: 'en' }, BENCH_BOT_TOKEN);
   await page.goto(launchUrl(initData), { waitUntil: 'commit' });
   await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Alisa' }).waitFor({ timeout: 30_000 });
-  const greeting = await page.evaluate(() => performance.now());
+  const greeting = await page.evaluate<number>('performance.now()');
   // LCP candidates stop at the first input; until then the last one stands. Give late paints a moment.
   await page.waitForTimeout(1500);
-  const result = await page.evaluate(() => {
-    const w = window as unknown as { __lcp: { time: number; element: string } | null };
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
-    return { lcp: w.__lcp, fcp };
-  });
+  const result = await page.evaluate<{
+    lcp: { time: number; element: string } | null;
+    fcp: number;
+    timeline: Record<string, number>;
+  }>(
+    `({
+      lcp: window.__lcp,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      timeline: Object.fromEntries([
+        ['document', performance.getEntriesByType('navigation')[0].responseEnd],
+        ['dom_content_loaded', performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd],
+        ...performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname.replace(/^.*\\//, ''), r.responseEnd]),
+      ].map(([k, v]) => [k, Math.round(v)])),
+    })`,
+  );
   await context.close();
   return {
     lcp_ms: round(result.lcp?.time ?? Number.NaN, 0),
@@ -173,6 +182,8 @@ async function launch(userId: number): Promise<Paint> {
     fcp_ms: round(result.fcp, 0),
     greeting_visible_ms: round(greeting, 0),
     transferred_kb: round(transferred / KB, 1),
+    // When each response had arrived (ms from navigation start): where the time went.
+    responses_done_ms: result.timeline,
   };
 }
 
