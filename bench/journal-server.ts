@@ -1,6 +1,8 @@
 /**
  * Server side of the journal benchmark, in its own process: `api <dbUrl> <tokensFile>` runs the real
- * app over the seeded database and writes access tokens of 500 seeded users to tokensFile;
+ * app over the seeded database and writes to tokensFile `{ warm, cold }`: access tokens of 500
+ * seeded users (`warm`, requested again and again) and of COLD_USERS other seeded users in a seeded
+ * random order (`cold`, each requested once, so no cache of this process has seen them);
  * `hello` is a Fastify hello-world. Prints `READY <port>`.
  */
 import fs from 'node:fs';
@@ -21,14 +23,44 @@ if (mode === 'hello') {
   const { core } = await benchCore({ db, url: url!, close: async () => {} });
   const first = Number(process.env.SEED_FIRST_USER_ID ?? 10_000_000);
   const users = Number(process.env.SEED_USERS ?? 100_000);
-  const tokens: string[] = [];
-  for (let i = 0; i < 500; i++) {
-    const id = first + ((i * 7919) % users);
-    tokens.push((await core.auth.signIn(id, 'bench')).access_token);
-  }
-  fs.writeFileSync(tokensFile!, JSON.stringify(tokens));
+  const warmIds = Array.from({ length: 500 }, (_, i) => first + ((i * 7919) % users));
+  const warmSet = new Set(warmIds);
+  const coldIds = Array.from({ length: users }, (_, i) => first + i).filter((id) => !warmSet.has(id));
+  shuffle(coldIds, 8);
+  coldIds.length = Math.min(coldIds.length, Number(process.env.COLD_USERS ?? 0));
+  const signIn = async (ids: number[]) => {
+    const tokens: string[] = new Array(ids.length);
+    let next = 0;
+    // Sign-ins only write the session row: no cache of this process learns about the user.
+    const worker = async () => {
+      for (let i = next++; i < ids.length; i = next++)
+        tokens[i] = (await core.auth.signIn(ids[i]!, 'bench')).access_token;
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    return tokens;
+  };
+  fs.writeFileSync(tokensFile!, JSON.stringify({ warm: await signIn(warmIds), cold: await signIn(coldIds) }));
   const app = await buildApp({ core });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const a = app.server.address();
   console.log(`READY ${typeof a === 'object' && a ? a.port : 0}`);
 }
+
+/** Fisher–Yates with a small seeded generator (mulberry32), so every run asks for users in one order. */
+function shuffle<T>(list: T[], seed: number): void {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+}
+
+// A clean exit on SIGTERM, so `--cpu-prof` (BENCH_CPU_PROF) gets to write its profile.
+process.once('SIGTERM', () => process.exit(0));

@@ -16,6 +16,9 @@ export function writeResult(name: string, figures: Record<string, unknown>): voi
       cpu: os.cpus()[0]?.model,
       memory_gb: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
+      // The 1-, 5- and 15-minute load averages as the run ended: on a shared 2-core machine, how
+      // crowded it was (above 2, processes queue for the CPU and every figure drops).
+      load_average: os.loadavg().map((l) => round(l, 1)),
     },
     ...figures,
   };

@@ -1,5 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/**
+ * Writes `.br` and `.gz` beside every text asset of the build, compressed once at their highest
+ * levels: the API serves them as they are (@fastify/static `preCompressed`), so a phone on a slow
+ * link downloads a third of the bytes and the server spends nothing per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'mechta:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const files = Object.keys(bundle).filter((file) => /\.(js|css|html|svg)$/.test(file));
+      await Promise.all(
+        files.map(async (file) => {
+          const full = path.join(dir, file);
+          const raw = await fs.promises.readFile(full);
+          const [br, gz] = await Promise.all([
+            brotli(raw, {
+              params: {
+                [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+              },
+            }),
+            gzip(raw, { level: zlib.constants.Z_BEST_COMPRESSION }),
+          ]);
+          await fs.promises.writeFile(`${full}.br`, br);
+          await fs.promises.writeFile(`${full}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
 
 export default defineConfig(({ command }) => {
   if (command === 'build') {
@@ -12,10 +52,13 @@ export default defineConfig(({ command }) => {
     root: import.meta.dirname,
     // Relative asset URLs keep the build working wherever the API mounts it (`/` today).
     base: './',
-    plugins: [react()],
+    plugins: [react(), precompress()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
+      // dist/.vite/manifest.json: which chunks and CSS the entry pulls in statically, read by the
+      // miniapp benchmark to tell the initial download from the lazy screens.
+      manifest: true,
     },
     server: {
       proxy: {

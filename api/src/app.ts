@@ -145,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       prefix: '/',
       wildcard: true,
       index: ['index.html'],
+      // The build writes .br and .gz beside each asset (miniapp/vite.config.ts): sent as they are.
+      preCompressed: true,
     });
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>

@@ -1,29 +1,31 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
 import { PageLoading } from '../components/PageLoading.tsx';
-import { DreamDetailPage } from '../pages/dreams/DreamDetailPage.tsx';
-import { JournalPage } from '../pages/dreams/JournalPage.tsx';
-import { NewDreamPage } from '../pages/dreams/NewDreamPage.tsx';
-import { FeedPage } from '../pages/feed/FeedPage.tsx';
 import { HomePage } from '../pages/home/HomePage.tsx';
-import { ProfilePage } from '../pages/profile/ProfilePage.tsx';
-import { WalletPage } from '../pages/wallet/WalletPage.tsx';
-
 import { paths } from './paths.ts';
 
 export { paths };
 
-// The charts library is the heaviest dependency of the app; only the insights screen needs it.
-const InsightsPage = lazy(() =>
-  import('../pages/insights/InsightsPage.tsx').then((module) => ({ default: module.InsightsPage })),
-);
+/**
+ * A screen loaded on first visit, with its own CSS: index.html then carries only the shell and the
+ * home screen (the first thing every user sees), and each other screen costs nothing until opened.
+ * The charts library, the heaviest dependency, is reached only from insights and admin.
+ */
+function page<P extends object, K extends string>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
 
-// Admin screens are for a handful of people and carry charts: nobody else downloads them.
-const AdminPage = lazy(() =>
-  import('../pages/admin/AdminPage.tsx').then((module) => ({ default: module.AdminPage })),
-);
-const AdminUserPage = lazy(() =>
-  import('../pages/admin/AdminUserPage.tsx').then((module) => ({ default: module.AdminUserPage })),
-);
+const ProfilePage = page(() => import('../pages/profile/ProfilePage.tsx'), 'ProfilePage');
+const JournalPage = page(() => import('../pages/dreams/JournalPage.tsx'), 'JournalPage');
+const NewDreamPage = page(() => import('../pages/dreams/NewDreamPage.tsx'), 'NewDreamPage');
+const DreamDetailPage = page(() => import('../pages/dreams/DreamDetailPage.tsx'), 'DreamDetailPage');
+const FeedPage = page(() => import('../pages/feed/FeedPage.tsx'), 'FeedPage');
+const InsightsPage = page(() => import('../pages/insights/InsightsPage.tsx'), 'InsightsPage');
+const WalletPage = page(() => import('../pages/wallet/WalletPage.tsx'), 'WalletPage');
+const AdminPage = page(() => import('../pages/admin/AdminPage.tsx'), 'AdminPage');
+const AdminUserPage = page(() => import('../pages/admin/AdminUserPage.tsx'), 'AdminUserPage');
 
 /** Values of a route's `:name` segments. */
 export type RouteParams = Readonly<Record<string, string>>;
@@ -50,40 +52,12 @@ export const routes: readonly Route[] = [
   { path: paths.profile, titleId: 'route-profile', render: () => <ProfilePage /> },
   { path: paths.dreams, titleId: 'route-dreams', render: () => <JournalPage /> },
   { path: paths.newDream, titleId: 'route-dreams-new', render: () => <NewDreamPage /> },
-  {
-    path: paths.dream,
-    titleId: 'route-dream',
-    render: ({ id }) => <DreamDetailPage id={id ?? ''} />,
-  },
+  { path: paths.dream, titleId: 'route-dream', render: ({ id }) => <DreamDetailPage id={id ?? ''} /> },
   { path: paths.feed, titleId: 'route-feed', render: () => <FeedPage /> },
-  {
-    path: paths.insights,
-    titleId: 'route-insights',
-    render: () => (
-      <Suspense fallback={<PageLoading titleId="route-insights" />}>
-        <InsightsPage />
-      </Suspense>
-    ),
-  },
+  { path: paths.insights, titleId: 'route-insights', render: () => <InsightsPage /> },
   { path: paths.wallet, titleId: 'route-wallet', render: () => <WalletPage /> },
-  {
-    path: paths.admin,
-    titleId: 'route-admin',
-    render: () => (
-      <Suspense fallback={<PageLoading titleId="route-admin" />}>
-        <AdminPage />
-      </Suspense>
-    ),
-  },
-  {
-    path: paths.adminUser,
-    titleId: 'route-admin-user',
-    render: ({ id }) => (
-      <Suspense fallback={<PageLoading titleId="route-admin-user" />}>
-        <AdminUserPage id={id ?? ''} />
-      </Suspense>
-    ),
-  },
+  { path: paths.admin, titleId: 'route-admin', render: () => <AdminPage /> },
+  { path: paths.adminUser, titleId: 'route-admin-user', render: ({ id }) => <AdminUserPage id={id ?? ''} /> },
 ];
 
 function matchParams(pattern: string, path: string): RouteParams | null {
@@ -112,8 +86,13 @@ export function matchRoute(path: string): MatchedRoute {
   for (const route of routes) {
     const params = matchParams(route.path, path);
     if (params)
-      return { path: route.path, titleId: route.titleId, params, render: () => route.render(params) };
+      return { path: route.path, titleId: route.titleId, params, render: () => suspended(route, params) };
   }
   const home = routes[0]!;
   return { path: home.path, titleId: home.titleId, params: {}, render: () => home.render({}) };
+}
+
+/** A route's screen, with its title and a spinner while its code is on the way. */
+function suspended(route: Route, params: RouteParams): ReactNode {
+  return <Suspense fallback={<PageLoading titleId={route.titleId} />}>{route.render(params)}</Suspense>;
 }

@@ -8,6 +8,7 @@ import { PaymentsList } from './PaymentsList.tsx';
 import { SeriesCharts, StatTiles, TokenFlowChart } from './StatsOverview.tsx';
 import { UserSearch } from './UserSearch.tsx';
 import { useAdminOnly } from './useAdminOnly.ts';
+import '../../styles/forms.css';
 import '../wallet/wallet.css';
 import './admin.css';
 

@@ -13,6 +13,8 @@ import { useApiResource } from '../wallet/useApiResource.ts';
 import { PaymentsList } from './PaymentsList.tsx';
 import { UserBadges } from './UserSearch.tsx';
 import { useAdminOnly } from './useAdminOnly.ts';
+import '../../styles/forms.css';
+import '../profile/profile.css';
 import '../wallet/wallet.css';
 import './admin.css';
 

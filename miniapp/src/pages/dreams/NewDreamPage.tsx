@@ -14,6 +14,7 @@ import { hapticNotify, hapticSelection } from '../../telegram.ts';
 import { MOODS } from './categories.ts';
 import { MoodIcon } from './dreamIcons.tsx';
 import { charCount } from './format.ts';
+import '../../styles/forms.css';
 import './dreams.css';
 
 interface DreamForm {

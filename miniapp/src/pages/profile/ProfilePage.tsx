@@ -13,6 +13,8 @@ import { Link } from '../../navigation/router.tsx';
 import { hapticNotify, hapticSelection } from '../../telegram.ts';
 import { initialsOf } from './initials.ts';
 import { deviceTimeZone, timeZoneGroups } from './timezones.ts';
+import '../../styles/forms.css';
+import './profile.css';
 
 interface SettingsForm {
   language: Language;
