@@ -23,21 +23,25 @@ export function createSessionStorage<T>(deps: {
   cache: Cache;
 }): SessionStorage<T> {
   const redis = deps.cache.redis;
+  const db = deps.ephemeralDb ?? deps.db;
   if (redis) {
+    // While Redis is away the table stands in, so the bot keeps answering (with the state it had
+    // there, or none) instead of failing every update.
     return skipUnchangedWrites<T>({
       async read(key) {
-        const raw = await redis.get(REDIS_PREFIX + key);
+        const raw = await redis.get(REDIS_PREFIX + key).catch(() => FAILED);
+        if (typeof raw === 'symbol') return (await readBotSession(db, key)) as T | undefined;
         return raw === null ? undefined : (JSON.parse(raw) as T);
       },
       async write(key, value) {
-        await redis.set(REDIS_PREFIX + key, JSON.stringify(value));
+        const json = JSON.stringify(value);
+        await redis.set(REDIS_PREFIX + key, json).catch(() => writeBotSession(db, key, value));
       },
       async delete(key) {
-        await redis.del(REDIS_PREFIX + key);
+        await redis.del(REDIS_PREFIX + key).catch(() => deleteBotSession(db, key));
       },
     });
   }
-  const db = deps.ephemeralDb ?? deps.db;
   // Without Redis there is one process (CONTRACT: single-process mode), so it is the only writer of
   // these rows and may serve reads from memory: the table is written through, for restarts.
   const memory = processCache(db);
@@ -65,6 +69,7 @@ export function createSessionStorage<T>(deps: {
 }
 
 const MISSING = '\u0000missing';
+const FAILED = Symbol('redis unavailable');
 const PROCESS_CACHE_LIMIT = 50_000;
 const processCaches = new WeakMap<Database, BoundedMap>();
 
