@@ -21,7 +21,7 @@ function guardJobOutcomeCalls(): void {
       const attempt = (n: number): Promise<unknown> =>
         original.apply(this, args).catch(async (err: unknown) => {
           if (n >= OUTCOME_RETRIES || !isDependencyUnavailable(err)) throw err;
-          await new Promise((r) => setTimeout(r, 1000));
+          await new Promise((r) => setTimeout(r, 1000).unref());
           return attempt(n + 1);
         });
       const outcome = attempt(0);
