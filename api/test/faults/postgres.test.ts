@@ -135,6 +135,10 @@ describe('PostgreSQL restarts under load', { timeout: 90_000 }, () => {
     expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
     const token = (signIn.body.result as { access_token: string }).access_token;
 
+    await fake.sendText(mira, '/start');
+    await fake.waitForMessage(mira.id, (m) => /Welcome back, Mira!/.test(String(m.text)), 10_000);
+    const handledBefore = await fake.sendText(mira, '/settings');
+    await fake.waitForMessage(mira.id, (m) => /Settings/.test(String(m.text)), 10_000);
     traffic = load(token, mira);
     await new Promise((r) => setTimeout(r, 1000));
     // A job queued just before the outage, due while the database is down.
@@ -149,7 +153,10 @@ describe('PostgreSQL restarts under load', { timeout: 90_000 }, () => {
     expect(me.status).toBe(503);
     expect(me.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', http_code: 503 });
     expect(me.took).toBeLessThan(2000);
-    await new Promise((r) => setTimeout(r, 2000));
+    // The bot says it is temporary, rather than a generic apology.
+    const sorry = await fake.sendText(mira, '/settings');
+    await fake.waitForMessage(mira.id, (m) => /temporarily unavailable/.test(String(m.text)), 5000);
+    await new Promise((r) => setTimeout(r, 1500));
 
     await pg.start();
     await until(async () => (await call('GET', '/health')).status === 200, 20_000);
@@ -184,6 +191,18 @@ describe('PostgreSQL restarts under load', { timeout: 90_000 }, () => {
         before + 1,
       10_000,
     );
+
+    // Redelivered after the restart, an update handled before it is dropped, and one that failed
+    // during the outage (never claimed) is handled now, once.
+    const settingsCards = () =>
+      fake.messagesTo(mira.id).filter((m) => /Settings/.test(String(m.text))).length;
+    const cards = settingsCards();
+    await fake.deliverRaw(handledBefore);
+    await fake.deliverRaw(sorry);
+    await until(async () => settingsCards() === cards + 1, 10_000);
+    await fake.deliverRaw(sorry);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(settingsCards()).toBe(cards + 1);
 
     // Nothing crashed and no unexpected error was logged as a 500.
     expect(logLines.filter((l) => /unhandled error/.test(l))).toEqual([]);
