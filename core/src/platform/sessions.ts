@@ -34,8 +34,9 @@ export function createSessionStorage<T>(deps: {
         return raw === null ? undefined : (JSON.parse(raw) as T);
       },
       async write(key, value) {
-        const json = JSON.stringify(value);
-        await redis.set(REDIS_PREFIX + key, json).catch(() => writeBotSession(db, key, value));
+        await redis
+          .set(REDIS_PREFIX + key, JSON.stringify(value))
+          .catch(() => writeBotSession(db, key, value));
       },
       async delete(key) {
         await redis.del(REDIS_PREFIX + key).catch(() => deleteBotSession(db, key));
