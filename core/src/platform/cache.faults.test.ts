@@ -59,6 +59,22 @@ describe.sequential('the Redis cache when Redis goes away', () => {
     expect(await cache.get('k')).toBe('v2');
   });
 
+  it('a server that stops answering (no reset): one call waits for the timeout, the rest fail at once', async () => {
+    await cache.set('f', 'v', 60);
+    proxy.freeze();
+    const started = Date.now();
+    expect(await cache.get('f')).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1500);
+    // The timed-out connection is dropped, so the next callers do not each wait a second.
+    for (let i = 0; i < 5; i++) expect(await quickly(() => cache.get('f'))).toBeNull();
+    await quickly(() => cache.set('f', 'w', 60));
+    expect(await quickly(() => cache.ping(), 1500)).toBe(false);
+    proxy.restore();
+    await until(() => cache.ping(), 10_000);
+    // The write dropped while frozen took its key with it.
+    await until(async () => (await cache.get('f')) === null, 3000);
+  });
+
   it('pub/sub and commands come back after the server restarts empty', async () => {
     const heard: string[] = [];
     const unsubscribe = await cache.subscribe('news', (m) => heard.push(m));

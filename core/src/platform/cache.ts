@@ -52,6 +52,8 @@ const CLIENT_OPTIONS = {
   maxRetriesPerRequest: 0,
   // Bounds a command on a connection that is open but no longer answering (a frozen or partitioned server).
   commandTimeout: 1000,
+  // A connection attempt to a server that does not answer is given up soon, and tried again.
+  connectTimeout: 2000,
   // Keep reconnecting for as long as it takes, at most every two seconds.
   retryStrategy: (times: number) => Math.min(times * 100, 2000),
 };
@@ -97,6 +99,17 @@ function createRedisCache(url: string, prefix: string, opts: CacheOptions): Cach
       flushEvictions();
     }, 1000).unref();
   }
+  /**
+   * Called with every failed cache command. A timeout means a connection that is open but silent (a
+   * partition that sent no reset, a frozen server): it is dropped and reopened, so that until the
+   * server answers again every caller — the rate limiter and the sessions too — fails at once
+   * instead of each waiting out its own timeout.
+   */
+  const failed = (err: unknown) => {
+    if (err instanceof Error && err.message === 'Command timed out' && redis.status === 'ready') {
+      redis.disconnect(true);
+    }
+  };
   redis.on('ready', () => {
     // Until the first connection, commands wait for it (a start must not lose its first writes; a
     // failed attempt flushes them, maxRetriesPerRequest being 0); from then on they fail at once.
@@ -109,21 +122,40 @@ function createRedisCache(url: string, prefix: string, opts: CacheOptions): Cach
   return {
     kind: 'redis',
     redis,
-    get: (k) => redis.get(k).catch(() => null),
-    getBuffer: (k) => redis.getBuffer(k).catch(() => null),
+    get: (k) =>
+      redis.get(k).catch((err) => {
+        failed(err);
+        return null;
+      }),
+    getBuffer: (k) =>
+      redis.getBuffer(k).catch((err) => {
+        failed(err);
+        return null;
+      }),
     async set(k, v, ttl) {
-      await redis.set(k, v, 'EX', ttl).catch(() => failedWrite(k));
+      await redis.set(k, v, 'EX', ttl).catch((err) => {
+        failed(err);
+        failedWrite(k);
+      });
     },
     // A claim cannot be guessed while Redis is away: this one throws, and the caller decides.
     async setIfAbsent(k, v, ttl) {
-      return (await redis.set(k, v, 'EX', ttl, 'NX')) === 'OK';
+      try {
+        return (await redis.set(k, v, 'EX', ttl, 'NX')) === 'OK';
+      } catch (err) {
+        failed(err);
+        throw err;
+      }
     },
     async del(k) {
-      await redis.del(k).catch(() => failedWrite(k));
+      await redis.del(k).catch((err) => {
+        failed(err);
+        failedWrite(k);
+      });
     },
     async publish(channel, message) {
       // Pub/sub is at-most-once anyway; a message published while Redis is away is dropped.
-      await redis.publish(prefix + channel, message).catch(() => undefined);
+      await redis.publish(prefix + channel, message).catch(failed);
     },
     async subscribe(channel, listener) {
       if (!sub) {
@@ -147,7 +179,8 @@ function createRedisCache(url: string, prefix: string, opts: CacheOptions): Cach
     async ping() {
       try {
         return (await redis.ping()) === 'PONG';
-      } catch {
+      } catch (err) {
+        failed(err);
         return false;
       }
     },
