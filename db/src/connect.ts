@@ -53,9 +53,10 @@ export function createDb(
     max: poolSize,
     types,
     options: opts.synchronousCommit === false ? '-c synchronous_commit=off' : undefined,
-    // While the server is away a request waits at most this long for a connection, then fails
-    // (503 in the API) instead of queueing behind the pool for ever.
-    connectionTimeoutMillis: 5000,
+    // A server that is down refuses at once (ECONNREFUSED, 57P03); this bounds the other case, a
+    // server that does not answer at all, so requests fail (503) instead of queueing for ever. Long
+    // enough that a busy pool (a thousand concurrent requests on ten connections) never trips it.
+    connectionTimeoutMillis: 30_000,
   });
   // An idle pooled connection that the server closes (a restart, a failover, an admin) is reported
   // here; without a listener Node would crash the process. The pool drops that client and opens a
