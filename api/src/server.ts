@@ -59,7 +59,7 @@ export async function startServer(
     const { applied } = await migrateToLatest(conn.db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 
-    const cache = createCache(config.redisUrl);
+    const cache = createCache(config.redisUrl, undefined, { logger: logger.child({ component: 'redis' }) });
     cleanups.push(() => cache.close());
     const queue = await createJobQueue({
       databaseUrl: conn.url,

@@ -56,3 +56,45 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** SQLSTATE classes and codes that mean "the server is going away or not there yet", not a bad query. */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+/** Socket errors of a dependency that cannot be reached. */
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/** What `pg` says, without a code, when a connection dies or cannot be had in time. */
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/i;
+
+/**
+ * True when `err` (or its cause, or one of an AggregateError's errors) says a dependency — the
+ * database above all — is down or restarting: such a request is answered 503 SERVICE_UNAVAILABLE,
+ * which a client may retry, not 500.
+ */
+export function isDependencyUnavailable(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 4) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)))
+    return true;
+  if (UNAVAILABLE_MESSAGES.test(err.message)) return true;
+  if (err instanceof AggregateError && err.errors.some((e) => isDependencyUnavailable(e, depth + 1)))
+    return true;
+  return isDependencyUnavailable(err.cause, depth + 1);
+}

@@ -53,11 +53,21 @@ export function createDb(
     max: poolSize,
     types,
     options: opts.synchronousCommit === false ? '-c synchronous_commit=off' : undefined,
+    // A server that is down refuses at once (ECONNREFUSED, 57P03); this bounds the other case, a
+    // server that does not answer at all, so requests fail (503) instead of queueing for ever. Long
+    // enough that a busy pool (a thousand concurrent requests on ten connections) never trips it.
+    connectionTimeoutMillis: 30_000,
   });
   // An idle pooled connection that the server closes (a restart, a failover, an admin) is reported
   // here; without a listener Node would crash the process. The pool drops that client and opens a
   // new one for the next query, so there is nothing else to do.
   pool.on('error', (err) => opts.onIdleError?.(err));
+  // The pool listens only to idle clients. One that is checked out between two statements (inside a
+  // transaction) when the server goes away emits 'error' with nobody listening, which would end the
+  // process too; its next query fails anyway, and the pool discards it on release.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => opts.onIdleError?.(err));
+  });
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
@@ -133,9 +143,13 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-/** Starts (initialising if needed) an embedded PostgreSQL cluster in `dir` on a free local port. */
-export async function startEmbeddedPostgres(dir: string, log?: (m: string) => void): Promise<EmbeddedServer> {
-  const port = await freePort();
+/** Starts (initialising if needed) an embedded PostgreSQL cluster in `dir` on `opts.port` or a free local port. */
+export async function startEmbeddedPostgres(
+  dir: string,
+  log?: (m: string) => void,
+  opts: { port?: number } = {},
+): Promise<EmbeddedServer> {
+  const port = opts.port ?? (await freePort());
   const initialised = await fs
     .access(path.join(dir, 'PG_VERSION'))
     .then(() => true)

@@ -31,12 +31,42 @@ export interface FakeOpenAiRequest {
   form?: Record<string, string | { filename: string; type: string; size: number }>;
 }
 
+/**
+ * A seeded share of requests that fail: an HTTP 500, or no answer at all (the client's timeout ends
+ * it). Scripted behaviours (`enqueue`) are served first and never fail.
+ */
+export interface FakeOpenAiFaults {
+  /** Share of requests that fail, 0..1. */
+  rate: number;
+  /** Of the failures, the share that hang instead of answering 500 (default 0.5). */
+  hangShare?: number;
+  seed: number;
+  /** Which endpoints fail (default: all). */
+  endpoints?: FakeOpenAiEndpoint[];
+}
+
+/** mulberry32: a tiny seeded PRNG, so a faulty run is the same run every time. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export interface FakeOpenAi {
   /** Base URL to use as OPENAI_BASE_URL (ends in /v1). */
   url: string;
   requests: FakeOpenAiRequest[];
   enqueue(endpoint: FakeOpenAiEndpoint, ...behaviours: FakeOpenAiBehaviour[]): void;
   setDefault(endpoint: FakeOpenAiEndpoint, behaviour: FakeOpenAiBehaviour): void;
+  /** Makes a seeded share of the following requests fail (500 or hang); `undefined` ends it. */
+  setFaults(faults: FakeOpenAiFaults | undefined): void;
+  /** How many requests each fault kind has answered so far. */
+  faultCounts: { error: number; hang: number };
   close(): Promise<void>;
 }
 
@@ -109,6 +139,20 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     transcriptions: { kind: 'transcript', text: 'I was flying over the city at night.' },
   };
   let completionCount = 0;
+  let faults: (FakeOpenAiFaults & { random: () => number }) | undefined;
+  const faultCounts = { error: 0, hang: 0 };
+  /** The fault this request gets, if any: two draws per request keep the sequence seeded. */
+  const drawFault = (endpoint: FakeOpenAiEndpoint): FakeOpenAiBehaviour | undefined => {
+    if (!faults || (faults.endpoints && !faults.endpoints.includes(endpoint))) return undefined;
+    const [fail, kind] = [faults.random(), faults.random()];
+    if (fail >= faults.rate) return undefined;
+    if (kind < (faults.hangShare ?? 0.5)) {
+      faultCounts.hang++;
+      return { kind: 'hang' };
+    }
+    faultCounts.error++;
+    return { kind: 'error', status: 500, message: 'Seeded fault' };
+  };
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -130,7 +174,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         sendJson(res, 401, { error: { message: 'Missing API key', type: 'invalid_request_error' } });
         return;
       }
-      const behaviour = queues[endpoint].shift() ?? defaults[endpoint];
+      const behaviour = queues[endpoint].shift() ?? drawFault(endpoint) ?? defaults[endpoint];
       switch (behaviour.kind) {
         case 'hang':
           return;
@@ -191,6 +235,10 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     setDefault: (endpoint, behaviour) => {
       defaults[endpoint] = behaviour;
     },
+    setFaults: (f) => {
+      faults = f ? { ...f, random: seededRandom(f.seed) } : undefined;
+    },
+    faultCounts,
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Hanging requests keep their sockets open; without this, close() would wait for them forever.

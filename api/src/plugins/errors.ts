@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import { AppError, type Core, type ErrorCode, type Language, languageFromTelegram } from '@mechta/core';
+import {
+  AppError,
+  type Core,
+  type ErrorCode,
+  isDependencyUnavailable,
+  type Language,
+  languageFromTelegram,
+} from '@mechta/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { failure } from './envelope.ts';
@@ -162,6 +169,14 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { core: Core }
         mapped ?? (status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST');
       const s = mapped ? statusCode(mapped, status) : status;
       return reply.status(s).send(failure(req, s, code, localise(req, code, { reason: '' })));
+    }
+    if (isDependencyUnavailable(err)) {
+      // The database (or another dependency) is restarting or unreachable: a retry may well succeed.
+      req.log.warn({ err }, 'a dependency is unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(failure(req, 503, 'SERVICE_UNAVAILABLE', localise(req, 'SERVICE_UNAVAILABLE')));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(failure(req, 500, 'INTERNAL', localise(req, 'INTERNAL')));

@@ -1,4 +1,10 @@
-import { type Core, isAppError, type Language, languageFromTelegram } from '@mechta/core';
+import {
+  type Core,
+  isAppError,
+  isDependencyUnavailable,
+  type Language,
+  languageFromTelegram,
+} from '@mechta/core';
 import { type BotError, GrammyError } from 'grammy';
 import type { BotContext } from '../context.ts';
 
@@ -19,6 +25,8 @@ export function errorMessage(core: Core, language: Language, error: unknown): st
       .join('; ');
     return t.t(language, `error-${error.code}`, { ...error.args, reason });
   }
+  // The database restarting is not the user's fault nor a bug: say it is temporary.
+  if (isDependencyUnavailable(error)) return t.t(language, 'error-SERVICE_UNAVAILABLE');
   return t.t(language, 'error-generic');
 }
 
@@ -39,6 +47,8 @@ export async function handleBotError(err: BotError<BotContext>): Promise<void> {
   if (isHarmless(error)) return;
   if (isAppError(error) && error.httpStatus < 500)
     logger.warn({ ...where, code: error.code }, 'bot request rejected');
+  else if (isDependencyUnavailable(error))
+    logger.warn({ ...where, err: error }, 'a dependency is unavailable');
   else logger.error({ ...where, err: error }, 'bot update failed');
   try {
     const text = errorMessage(ctx.core, languageOf(ctx), error);

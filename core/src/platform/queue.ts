@@ -1,5 +1,39 @@
+import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
+import { isDependencyUnavailable } from '../errors.ts';
 import type { Logger } from './logger.ts';
+
+/**
+ * pg-boss 10 (the last line that runs on Node 20) records a job's outcome with a complete() or fail()
+ * call that nothing awaits: if the database is restarting at that moment the rejection is unhandled,
+ * and Node ends the process. Patched once here so that such a call retries while the database is
+ * unavailable (the outcome is then recorded as soon as it is back, instead of the job running again
+ * after it expires) and, failing for good, is reported as a queue 'error' event, never unhandled.
+ */
+function guardJobOutcomeCalls(): void {
+  const Manager = createRequire(import.meta.url)('pg-boss/src/manager.js') as {
+    prototype: Record<string, ((...args: unknown[]) => Promise<unknown>) & { guarded?: true }>;
+  };
+  for (const name of ['complete', 'fail']) {
+    const original = Manager.prototype[name];
+    if (typeof original !== 'function' || original.guarded) continue;
+    const guarded = function (this: { emit(event: string, err: unknown): void }, ...args: unknown[]) {
+      const attempt = (n: number): Promise<unknown> =>
+        original.apply(this, args).catch(async (err: unknown) => {
+          if (n >= OUTCOME_RETRIES || !isDependencyUnavailable(err)) throw err;
+          await new Promise((r) => setTimeout(r, 1000).unref());
+          return attempt(n + 1);
+        });
+      const outcome = attempt(0);
+      outcome.catch((err) => this.emit('error', err));
+      return outcome;
+    };
+    Manager.prototype[name] = Object.assign(guarded, { guarded: true as const });
+  }
+}
+/** About a minute of one-second retries: a database restart takes seconds. */
+const OUTCOME_RETRIES = 60;
+guardJobOutcomeCalls();
 
 export interface JobOptions {
   /** Deduplicates: a second send with the same key while the first is queued or active is dropped. */

@@ -32,22 +32,29 @@ export function createSessionStorage<T>(deps: {
   const db = deps.ephemeralDb ?? deps.db;
   if (redis) {
     const ttl = deps.config?.bot.sessionTtlSeconds ?? DEFAULT_TTL_SECONDS;
+    const redisKey = (key: string) => REDIS_PREFIX + key;
+    // The table is written first, so it always holds the latest state. While Redis is away the table
+    // stands in and the bot keeps answering; a Redis copy a failed write may have left stale is
+    // evicted through the cache once Redis is back (cache.del remembers it).
     return skipUnchangedWrites<T>({
       async read(key) {
-        const raw = await redis.get(REDIS_PREFIX + key);
-        if (raw !== null) return JSON.parse(raw) as T;
+        const raw = await redis.get(redisKey(key)).catch(() => FAILED);
+        if (typeof raw === 'string') return JSON.parse(raw) as T;
         const value = (await readBotSession(db, key)) as T | undefined;
-        if (value !== undefined) await redis.set(REDIS_PREFIX + key, JSON.stringify(value), 'EX', ttl);
+        if (raw === null && value !== undefined) {
+          await redis.set(redisKey(key), JSON.stringify(value), 'EX', ttl).catch(() => undefined);
+        }
         return value;
       },
       async write(key, value) {
-        // The table first: a value that reached Redis is always also in the durable copy.
         await writeBotSession(db, key, value);
-        await redis.set(REDIS_PREFIX + key, JSON.stringify(value), 'EX', ttl);
+        await redis
+          .set(redisKey(key), JSON.stringify(value), 'EX', ttl)
+          .catch(() => deps.cache.del(redisKey(key)));
       },
       async delete(key) {
         await deleteBotSession(db, key);
-        await redis.del(REDIS_PREFIX + key);
+        await redis.del(redisKey(key)).catch(() => deps.cache.del(redisKey(key)));
       },
     });
   }
@@ -78,6 +85,7 @@ export function createSessionStorage<T>(deps: {
 }
 
 const MISSING = '\u0000missing';
+const FAILED = Symbol('redis unavailable');
 const PROCESS_CACHE_LIMIT = 50_000;
 const processCaches = new WeakMap<Database, BoundedMap>();
 

@@ -7,7 +7,7 @@ export const UPDATE_RETENTION_SECONDS = 24 * 60 * 60;
 export interface UpdateDeduper {
   /** True the first time an update id is seen; false for a redelivery, which must be dropped. */
   claim(updateId: number): Promise<boolean>;
-  /** Forgets ids older than the retention window; returns how many rows went (0 with Redis: keys expire). */
+  /** Forgets ids older than the retention window; returns how many rows went (Redis keys expire by themselves). */
   prune(): Promise<number>;
 }
 
@@ -24,14 +24,20 @@ export function createUpdateDeduper(deps: {
   // Losing the last fraction of a second of claims in a crash only risks handling an update that was
   // never acknowledged to Telegram anyway; the disk wait is not worth it on every update.
   const db = deps.ephemeralDb ?? deps.db;
+  const inDatabase = batchedClaims(db);
   if (cache.kind === 'redis') {
     return {
-      claim: (updateId) => cache.setIfAbsent(`update:${updateId}`, '1', UPDATE_RETENTION_SECONDS),
-      prune: async () => 0,
+      // While Redis is away the table judges instead, so updates keep flowing. A redelivery that
+      // straddles the switch could pass twice; Telegram redelivers only what was not acknowledged.
+      claim: (updateId) =>
+        cache
+          .setIfAbsent(`update:${updateId}`, '1', UPDATE_RETENTION_SECONDS)
+          .catch(() => inDatabase(updateId)),
+      prune: () => pruneProcessedUpdates(db, UPDATE_RETENTION_SECONDS),
     };
   }
   return {
-    claim: batchedClaims(db),
+    claim: inDatabase,
     prune: () => pruneProcessedUpdates(db, UPDATE_RETENTION_SECONDS),
   };
 }
