@@ -71,6 +71,7 @@ export async function startServer(
     const core = createCore({
       config,
       db: conn.db,
+      ephemeralDb: conn.ephemeralDb,
       logger,
       queue,
       cache,
