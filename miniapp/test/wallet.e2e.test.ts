@@ -445,6 +445,43 @@ describe('admin', () => {
     expect((await server.core.wallet.getPlan(alisa.id)).plan).toBe('pro');
   });
 
+  it('shows a refund Telegram has not confirmed as under way, and finishes it with a second press', {
+    timeout: 60_000,
+  }, async () => {
+    const telegram = fakeGateway();
+    let telegramAnswers = false;
+    server.core.setTelegramGateway({
+      ...telegram.gateway,
+      async refundStarPayment(userId, chargeId) {
+        if (!telegramAnswers) throw new Error('socket hang up');
+        await telegram.gateway.refundStarPayment(userId, chargeId);
+      },
+    });
+    const page = await openApp(admin);
+    await page
+      .getByRole('link', { name: /^Profile and settings/ })
+      .last()
+      .click();
+    await page.getByRole('link', { name: /^Admin/ }).click();
+    await page.getByRole('tab', { name: 'Payments' }).click();
+    const pack = page
+      .getByTestId('admin-payment')
+      .filter({ has: page.locator('.payment-row__what', { hasText: /^150 tokens$/ }) })
+      .first();
+    await pack.getByRole('button', { name: 'Refund' }).click();
+    await pack.locator('.admin-confirm').getByRole('button', { name: 'Refund' }).click();
+    await pack.getByRole('alert').getByText('Telegram has not confirmed the refund yet').waitFor();
+    await pack.locator('.status-pill', { hasText: 'Refunding' }).waitFor();
+    await screenshot(page, 'admin-payments-refunding.png');
+
+    telegramAnswers = true;
+    await pack.getByRole('button', { name: 'Finish the refund' }).click();
+    await pack.locator('.admin-confirm').getByRole('button', { name: 'Refund' }).click();
+    await pack.locator('.status-pill', { hasText: 'Refunded' }).waitFor();
+    expect(telegram.refunds).toHaveLength(1);
+    expect(await pack.getByRole('button', { name: /Refund|Finish/ }).count()).toBe(0);
+  });
+
   it('shows a normal user nothing of the admin screens', async () => {
     const page = await openApp(boris);
     await page

@@ -356,6 +356,7 @@ admin-payment-shortfall = { $count } tokens were already spent
 admin-user-id = User { $id }
 admin-payment-paid = Paid
 admin-payment-refunded = Refunded
+admin-payment-refunding = Refunding
 admin-refund = Refund
 admin-refund-confirm = Refund { $stars ->
     [one] { $stars } Star
@@ -364,6 +365,8 @@ admin-refund-confirm = Refund { $stars ->
 admin-refund-yes = Refund
 admin-refunding = Refunding…
 admin-refund-done = Payment refunded
+admin-refund-finish = Finish the refund
+admin-refund-pending = Telegram has not confirmed the refund yet. It will finish by itself within minutes, or press again.
 admin-cancel = Cancel
 admin-payments-empty = No payments yet.
 admin-search = Telegram id, @username or name

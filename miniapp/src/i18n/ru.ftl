@@ -380,6 +380,7 @@ admin-payment-shortfall = уже потрачено токенов: { $count }
 admin-user-id = Пользователь { $id }
 admin-payment-paid = Оплачен
 admin-payment-refunded = Возвращён
+admin-payment-refunding = Идёт возврат
 admin-refund = Вернуть
 admin-refund-confirm = Вернуть { $stars ->
     [one] { $stars } звезду
@@ -389,6 +390,8 @@ admin-refund-confirm = Вернуть { $stars ->
 admin-refund-yes = Вернуть
 admin-refunding = Возвращаем…
 admin-refund-done = Платёж возвращён
+admin-refund-finish = Завершить возврат
+admin-refund-pending = Telegram ещё не подтвердил возврат. Он завершится сам в течение нескольких минут — или нажмите ещё раз.
 admin-cancel = Отмена
 admin-payments-empty = Платежей пока нет.
 admin-search = Telegram id, @username или имя

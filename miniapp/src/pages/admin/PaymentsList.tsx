@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { adminUserRoute } from '../../navigation/paths.ts';
 import { Link } from '../../navigation/router.tsx';
 import { hapticNotify } from '../../telegram.ts';
-import { describePaymentError } from '../wallet/errors.ts';
+import { describePaymentError, isRefundPending } from '../wallet/errors.ts';
 import { formatMoment, formatPassDuration } from '../wallet/format.ts';
 import { Stars } from '../wallet/Offers.tsx';
 
@@ -48,6 +48,11 @@ function PaymentRow({
     } catch (failure) {
       hapticNotify('error');
       setError(describePaymentError(failure, t));
+      // Telegram did not answer: the refund is recorded and under way, and the row says so.
+      if (isRefundPending(failure)) {
+        setConfirming(false);
+        onRefunded({ ...payment, status: 'refunding' });
+      }
     } finally {
       setRefunding(false);
     }
@@ -83,9 +88,9 @@ function PaymentRow({
           {t(`admin-payment-${payment.status}`)}
         </span>
       </div>
-      {payment.status === 'paid' && !confirming && (
+      {payment.status !== 'refunded' && !confirming && (
         <button type="button" className="payment-row__refund" onClick={() => setConfirming(true)}>
-          {t('admin-refund')}
+          {payment.status === 'refunding' ? t('admin-refund-finish') : t('admin-refund')}
         </button>
       )}
       {confirming && (
