@@ -328,7 +328,11 @@ function buildLayers(input: DreamArtInput): ArtLayers {
  */
 let loadingSharp: Promise<(input: Buffer, options?: SharpOptions) => Sharp> | undefined;
 const loadSharp = () => {
-  loadingSharp ??= import('sharp').then((m) => m.default);
+  loadingSharp ??= import('sharp').then(({ default: sharp }) => {
+    // libvips' operation cache (up to 50 MB by default) never hits here: every picture is new.
+    sharp.cache(false);
+    return sharp;
+  });
   return loadingSharp;
 };
 
