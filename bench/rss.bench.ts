@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { startFakeBotApi } from '@mechta/testing';
 import { startAppProcess } from '@mechta/testing/process';
 import { distinctFailures, fuzzSweep, httpSend, sweepCast } from '@mechta/testing/routeSweep';
@@ -34,22 +35,30 @@ if (ENTRY === 'build')
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
 const database = await benchDatabase('rss', { poolSize: 2 });
 const telegram = await startFakeBotApi({ token: BENCH_BOT_TOKEN });
-const app = await startAppProcess(
-  {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'error',
-    BOT_TOKEN: BENCH_BOT_TOKEN,
-    TELEGRAM_API_ROOT: telegram.url,
-    DATABASE_URL: database.url,
-    ADMIN_IDS: String(ADMIN_ID),
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    STARTING_TOKENS: '100000',
-    MAX_DREAMS_PER_DAY: '100000',
-    QUOTA_FREE_TEXT: '100000',
-    QUOTA_FREE_IMAGE: '100000',
-  },
-  { entry: ENTRY },
-);
+const appEnv: Record<string, string> = {
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'error',
+  BOT_TOKEN: BENCH_BOT_TOKEN,
+  TELEGRAM_API_ROOT: telegram.url,
+  DATABASE_URL: database.url,
+  ADMIN_IDS: String(ADMIN_ID),
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  STARTING_TOKENS: '100000',
+  MAX_DREAMS_PER_DAY: '100000',
+  QUOTA_FREE_TEXT: '100000',
+  QUOTA_FREE_IMAGE: '100000',
+};
+
+// For comparison: the idle figure of the sources under tsx (pnpm start), without sweeps.
+let idleSources: number | undefined;
+if (ENTRY === 'build') {
+  const sources = await startAppProcess(appEnv, { entry: 'sources' });
+  await sleep(SETTLE_MS);
+  idleSources = rssMb(sources.pid);
+  console.log(`idle, sources under tsx: ${idleSources} MB`);
+  await sources.stop();
+}
+const app = await startAppProcess(appEnv, { entry: ENTRY });
 try {
   await sleep(SETTLE_MS);
   const idle = rssMb(app.pid);
@@ -94,9 +103,12 @@ try {
       `RSS read from /proc after ${SETTLE_MS / 1000} s of quiet`,
     entry: ENTRY,
     rss_idle_mb: idle,
+    ...(idleSources === undefined ? {} : { rss_idle_sources_under_tsx_mb: idleSources }),
     rss_after_sweep_mb: after,
     growth_first_to_last_sweep_mb: round(after[after.length - 1]! - after[0]!, 1),
     health_after: health?.status,
+    // The machine is shared: after-sweep RSS moves by ±15 MB from run to run with the load.
+    load_average_1_5_15: os.loadavg().map((l) => round(l, 1)),
     sweeps,
     goals: { rss_idle_mb: 180, growth_across_sweeps_mb: 0 },
   });
