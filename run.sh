@@ -42,6 +42,14 @@ fi
 # sign-in, which production never offers unless DEMO_MODE=true.
 export NODE_ENV="${NODE_ENV:-development}"
 
+# Compile the server when any workspace source (or the installed packages) changed since the last
+# build: plain JavaScript starts faster and idles about 30 MB lighter than the sources under tsx.
+if [ ! -f dist/main.js ] || [ "$stamp" -nt dist/main.js ] || [ scripts/build.ts -nt dist/main.js ] ||
+  [ -n "$(find api/src bot/src core/src db/src -name '*.ts' -newer dist/main.js 2>/dev/null | head -n 1)" ]; then
+  echo "→ building the server"
+  pnpm build >/dev/null
+fi
+
 echo "→ starting Mechta (migrations run at start)"
 # exec: signals go straight to the app, which stops the bot, workers, HTTP and embedded PostgreSQL.
-exec node --import tsx api/src/main.ts
+exec node dist/main.js

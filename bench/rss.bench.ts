@@ -2,9 +2,13 @@
  * rss: resident memory of one real server process (api/src/main.ts, the bot polling a fake Bot
  * API, workers on, no Redis, so every cache lives in that process) when idle, then after each of
  * three runs of the route fuzz sweep against it over HTTP (the same seeded requests each time).
+ * The process is started as run.sh starts it: `pnpm build`, then `node dist/main.js`
+ * (RSS_ENTRY=sources measures the sources under tsx instead, as `pnpm start` runs them).
  * Goals (issue 8): idle ≤ 180 MB, no growth across the three sweeps.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { startFakeBotApi } from '@mechta/testing';
 import { startAppProcess } from '@mechta/testing/process';
 import { distinctFailures, fuzzSweep, httpSend, sweepCast } from '@mechta/testing/routeSweep';
@@ -17,6 +21,7 @@ const PER_OPERATION = Number(process.env.RSS_PER_OPERATION ?? 80);
 const SEED = 20261204;
 const ADMIN_ID = 900_001;
 const SETTLE_MS = 3000;
+const ENTRY = process.env.RSS_ENTRY === 'sources' ? 'sources' : 'build';
 
 /** VmRSS of the process, MB. */
 function rssMb(pid: number): number {
@@ -26,9 +31,11 @@ function rssMb(pid: number): number {
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+if (ENTRY === 'build')
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
 const database = await benchDatabase('rss', { poolSize: 2 });
 const telegram = await startFakeBotApi({ token: BENCH_BOT_TOKEN });
-const app = await startAppProcess({
+const appEnv: Record<string, string> = {
   NODE_ENV: 'production',
   LOG_LEVEL: 'error',
   BOT_TOKEN: BENCH_BOT_TOKEN,
@@ -40,7 +47,18 @@ const app = await startAppProcess({
   MAX_DREAMS_PER_DAY: '100000',
   QUOTA_FREE_TEXT: '100000',
   QUOTA_FREE_IMAGE: '100000',
-});
+};
+
+// For comparison: the idle figure of the sources under tsx (pnpm start), without sweeps.
+let idleSources: number | undefined;
+if (ENTRY === 'build') {
+  const sources = await startAppProcess(appEnv, { entry: 'sources' });
+  await sleep(SETTLE_MS);
+  idleSources = rssMb(sources.pid);
+  console.log(`idle, sources under tsx: ${idleSources} MB`);
+  await sources.stop();
+}
+const app = await startAppProcess(appEnv, { entry: ENTRY });
 try {
   await sleep(SETTLE_MS);
   const idle = rssMb(app.pid);
@@ -77,13 +95,20 @@ try {
   const after = sweeps.map((s) => s.rss_mb);
   writeResult('rss', {
     setup:
-      'one api/src/main.ts process (bot polling a fake Bot API, job workers, no Redis) on PostgreSQL; ' +
+      (ENTRY === 'build'
+        ? 'one process started as run.sh and the Dockerfile start it (pnpm build, then node dist/main.js)'
+        : 'one api/src/main.ts process under tsx (as pnpm start runs it)') +
+      ' — bot polling a fake Bot API, job workers, no Redis — on PostgreSQL; ' +
       `the route fuzz sweep (${PER_OPERATION} seeded requests per OpenAPI operation) over HTTP, ${SWEEPS} times; ` +
       `RSS read from /proc after ${SETTLE_MS / 1000} s of quiet`,
+    entry: ENTRY,
     rss_idle_mb: idle,
+    ...(idleSources === undefined ? {} : { rss_idle_sources_under_tsx_mb: idleSources }),
     rss_after_sweep_mb: after,
     growth_first_to_last_sweep_mb: round(after[after.length - 1]! - after[0]!, 1),
     health_after: health?.status,
+    // The machine is shared: after-sweep RSS moves by ±15 MB from run to run with the load.
+    load_average_1_5_15: os.loadavg().map((l) => round(l, 1)),
     sweeps,
     goals: { rss_idle_mb: 180, growth_across_sweeps_mb: 0 },
   });

@@ -1,7 +1,7 @@
 import { ConfigError, createLogger, loadConfig } from '@mechta/core';
 import { startServer } from './server.ts';
 
-/** The process entry: `tsx api/src/main.ts` (run.sh and the Dockerfile start this). */
+/** The process entry: run.sh and the Dockerfile start its build (`pnpm build` → dist/main.js), `pnpm start` the source. */
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {

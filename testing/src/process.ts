@@ -29,18 +29,26 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
+/** Node's arguments for each way of starting the process entry. */
+const ENTRY_ARGS = {
+  /** The sources under tsx, as `pnpm start` and the tests run them. */
+  sources: ['--import', 'tsx', 'api/src/main.ts'],
+  /** The compiled bundle of `pnpm build`, as run.sh and the Dockerfile start it. */
+  build: ['dist/main.js'],
+} as const;
+
 /**
- * Starts the real process entry (`api/src/main.ts`) the way run.sh does, with the given
- * environment, and waits for /health to answer.
+ * Starts the real process entry (`api/src/main.ts`, or its build) with the given environment, and
+ * waits for /health to answer.
  */
 export async function startAppProcess(
   env: Record<string, string>,
-  opts: { port?: number } = {},
+  opts: { port?: number; entry?: keyof typeof ENTRY_ARGS } = {},
 ): Promise<AppProcess> {
   const port = opts.port ?? (await freePort());
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mechta-proc-'));
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...ENTRY_ARGS[opts.entry ?? 'sources']], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -1,4 +1,5 @@
-import OpenAI, { toFile } from 'openai';
+import type OpenAI from 'openai';
+import type { toFile } from 'openai';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -21,14 +22,35 @@ import {
   type TranscribeAi,
 } from './types.ts';
 
-/** One client per process: retries are ours (they must also cover invalid JSON), so the SDK's are off. */
-export function createOpenAiClient(config: Config['ai']): OpenAI {
-  return new OpenAI({
-    apiKey: config.openaiApiKey,
-    baseURL: config.openaiBaseUrl,
-    timeout: config.timeoutMs,
-    maxRetries: 0,
-  });
+/** The SDK's parts we use, with the one client of the process. */
+export interface OpenAiSdk {
+  client: OpenAI;
+  APIError: typeof OpenAI.APIError;
+  toFile: typeof toFile;
+}
+
+/** Resolves the SDK and the client, loading them on the first call. */
+export type OpenAiClient = () => Promise<OpenAiSdk>;
+
+/**
+ * One client per process: retries are ours (they must also cover invalid JSON), so the SDK's are off.
+ * The SDK is imported on first use: loaded, it holds about 11 MB in a process that may never call it.
+ */
+export function createOpenAiClient(config: Config['ai']): OpenAiClient {
+  let loading: Promise<OpenAiSdk> | undefined;
+  return () => {
+    loading ??= import('openai').then(({ default: OpenAI, toFile }) => ({
+      client: new OpenAI({
+        apiKey: config.openaiApiKey,
+        baseURL: config.openaiBaseUrl,
+        timeout: config.timeoutMs,
+        maxRetries: 0,
+      }),
+      APIError: OpenAI.APIError,
+      toFile,
+    }));
+    return loading;
+  };
 }
 
 /** USD per million tokens (input, output), longest matching prefix wins; unknown models cost as gpt-4o-mini. */
@@ -144,7 +166,7 @@ function tidy(analysis: DreamAnalysis): DreamAnalysis {
 }
 
 export interface OpenAiTextOptions {
-  client: OpenAI;
+  client: OpenAiClient;
   model: string;
   timeoutMs: number;
   logger: Logger;
@@ -165,8 +187,9 @@ export class OpenAiTextAi implements TextAi {
   }
 
   async analyzeDream(input: { text: string; language: AiLanguage }): Promise<AnalysisResult> {
-    const { client, model, timeoutMs, logger } = this.options;
+    const { model, timeoutMs, logger } = this.options;
     const started = performance.now();
+    const { client, APIError } = await this.options.client();
     const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
     let attempts = 0;
     // Some OpenAI-compatible servers reject json_schema; after a 400 we ask for plain JSON mode instead.
@@ -222,7 +245,7 @@ export class OpenAiTextAi implements TextAi {
           attempts,
         };
       } catch (err) {
-        const status = err instanceof OpenAI.APIError ? err.status : undefined;
+        const status = err instanceof APIError ? err.status : undefined;
         if (status === 400) responseFormat = { type: 'json_object' };
         logger.warn({ attempt: attempts, status, err: String(err) }, 'dream analysis: request failed');
       }
@@ -245,10 +268,11 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** Images through the OpenAI images endpoint (gpt-image-* answer in base64, dall-e-* when asked to). */
 export class OpenAiImageAi implements ImageAi {
-  constructor(private readonly options: { client: OpenAI; model: string; timeoutMs: number }) {}
+  constructor(private readonly options: { client: OpenAiClient; model: string; timeoutMs: number }) {}
 
   async generate(input: ImageInput): Promise<ImageResult> {
-    const { client, model, timeoutMs } = this.options;
+    const { model, timeoutMs } = this.options;
+    const { client, APIError } = await this.options.client();
     let response: OpenAI.Images.ImagesResponse;
     try {
       response = await client.images.generate(
@@ -263,7 +287,7 @@ export class OpenAiImageAi implements ImageAi {
       );
     } catch (err) {
       throw new AiProviderError('openai', `Image generation failed: ${String(err)}`, {
-        status: err instanceof OpenAI.APIError ? err.status : undefined,
+        status: err instanceof APIError ? err.status : undefined,
         cause: err,
       });
     }
@@ -283,10 +307,11 @@ export class OpenAiImageAi implements ImageAi {
 export class OpenAiTranscribeAi implements TranscribeAi {
   readonly available = true;
 
-  constructor(private readonly options: { client: OpenAI; model: string; timeoutMs: number }) {}
+  constructor(private readonly options: { client: OpenAiClient; model: string; timeoutMs: number }) {}
 
   async transcribe(input: { audio: Buffer; filename: string; language?: string }): Promise<string> {
-    const { client, model, timeoutMs } = this.options;
+    const { model, timeoutMs } = this.options;
+    const { client, APIError, toFile } = await this.options.client();
     try {
       const result = await client.audio.transcriptions.create(
         {
@@ -299,7 +324,7 @@ export class OpenAiTranscribeAi implements TranscribeAi {
       return result.text.trim();
     } catch (err) {
       throw new AiProviderError('openai', `Transcription failed: ${String(err)}`, {
-        status: err instanceof OpenAI.APIError ? err.status : undefined,
+        status: err instanceof APIError ? err.status : undefined,
         cause: err,
       });
     }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import Replicate, { type Prediction, parseProgressFromLogs } from 'replicate';
+import type Replicate from 'replicate';
+import type { Prediction, parseProgressFromLogs } from 'replicate';
 import type { Config } from '../config.ts';
 import { sniffImageMime } from '../platform/sniff.ts';
 import { downloadBytes, sleep } from './media.ts';
@@ -12,12 +13,29 @@ import {
   type VideoPoll,
 } from './types.ts';
 
-export function createReplicateClient(config: Config['ai']): Replicate {
-  return new Replicate({
-    auth: config.replicateApiToken,
-    ...(config.replicateBaseUrl ? { baseUrl: config.replicateBaseUrl.replace(/\/+$/, '') } : {}),
-    useFileOutput: false,
-  });
+/** The SDK's parts we use, with the one client of the process. */
+export interface ReplicateSdk {
+  client: Replicate;
+  parseProgressFromLogs: typeof parseProgressFromLogs;
+}
+
+/** Resolves the SDK and the client, loading them on the first call. */
+export type ReplicateClient = () => Promise<ReplicateSdk>;
+
+/** The SDK is imported on first use: a process without video jobs never pays for it. */
+export function createReplicateClient(config: Config['ai']): ReplicateClient {
+  let loading: Promise<ReplicateSdk> | undefined;
+  return () => {
+    loading ??= import('replicate').then(({ default: Replicate, parseProgressFromLogs }) => ({
+      client: new Replicate({
+        auth: config.replicateApiToken,
+        ...(config.replicateBaseUrl ? { baseUrl: config.replicateBaseUrl.replace(/\/+$/, '') } : {}),
+        useFileOutput: false,
+      }),
+      parseProgressFromLogs,
+    }));
+    return loading;
+  };
 }
 
 /** `owner/name` runs a model's latest version; `owner/name:version` pins one. */
@@ -38,12 +56,13 @@ const errorText = (error: unknown) =>
 /** Maps a Replicate prediction onto our job states; progress comes from the model's progress-bar logs. */
 export function predictionToVideoPoll(
   prediction: Pick<Prediction, 'status' | 'output' | 'error' | 'logs'>,
+  parseProgress: typeof parseProgressFromLogs,
 ): VideoPoll {
   switch (prediction.status) {
     case 'starting':
       return { status: 'pending', progress: 0 };
     case 'processing': {
-      const parsed = parseProgressFromLogs(prediction.logs ?? '');
+      const parsed = parseProgress(prediction.logs ?? '');
       // 100 is kept for "completed": a finished progress bar can still be followed by encoding.
       return {
         status: 'processing',
@@ -73,11 +92,12 @@ export class ReplicateVideoAi implements VideoAi {
   readonly available = true;
   readonly provider = 'replicate' as const;
 
-  constructor(private readonly options: { client: Replicate; model: string; logger: Logger }) {}
+  constructor(private readonly options: { client: ReplicateClient; model: string; logger: Logger }) {}
 
   async start(input: { prompt: string }): Promise<{ id: string }> {
     try {
-      const prediction = await this.options.client.predictions.create({
+      const { client } = await this.options.client();
+      const prediction = await client.predictions.create({
         ...modelReference(this.options.model),
         input: { prompt: input.prompt },
       });
@@ -93,7 +113,8 @@ export class ReplicateVideoAi implements VideoAi {
 
   async poll(id: string): Promise<VideoPoll> {
     try {
-      return predictionToVideoPoll(await this.options.client.predictions.get(id));
+      const { client, parseProgressFromLogs } = await this.options.client();
+      return predictionToVideoPoll(await client.predictions.get(id), parseProgressFromLogs);
     } catch (err) {
       throw providerError('Checking the video', err);
     }
@@ -105,14 +126,22 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 /** Image generation on Replicate (REPLICATE_IMAGE_MODEL): create, poll until done, download the file. */
 export class ReplicateImageAi implements ImageAi {
   constructor(
-    private readonly options: { client: Replicate; model: string; timeoutMs: number; pollIntervalMs: number },
+    private readonly options: {
+      client: ReplicateClient;
+      model: string;
+      timeoutMs: number;
+      pollIntervalMs: number;
+    },
   ) {}
 
   async generate(input: ImageInput): Promise<ImageResult> {
-    const { client, model, timeoutMs, pollIntervalMs } = this.options;
+    const { model, timeoutMs, pollIntervalMs } = this.options;
     const deadline = Date.now() + timeoutMs;
     let prediction: Prediction;
+    let sdk: ReplicateSdk;
     try {
+      sdk = await this.options.client();
+      const { client } = sdk;
       prediction = await client.predictions.create({
         ...modelReference(model),
         input: { prompt: input.prompt },
@@ -125,7 +154,7 @@ export class ReplicateImageAi implements ImageAi {
     } catch (err) {
       throw providerError('Image generation', err);
     }
-    const state = predictionToVideoPoll(prediction);
+    const state = predictionToVideoPoll(prediction, sdk.parseProgressFromLogs);
     if (state.status !== 'completed' || !state.url) {
       throw new AiProviderError('replicate', `Image generation failed: ${state.error ?? prediction.status}`);
     }

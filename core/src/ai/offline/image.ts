@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 import type { DreamCategory, ImageAi, ImageInput, ImageResult } from '../types.ts';
 import { EMOTION_LABELS, type EmotionId } from './lexicon.ts';
 
@@ -322,13 +322,27 @@ function buildLayers(input: DreamArtInput): ArtLayers {
   };
 }
 
-const rasterise = (layer: string) => sharp(Buffer.from(layer), { limitInputPixels: LIMIT_INPUT_PIXELS });
+/**
+ * sharp (with libvips) is imported on the first picture, not at start: loaded, it holds about 14 MB
+ * in a process that may draw nothing for hours.
+ */
+let loadingSharp: Promise<(input: Buffer, options?: SharpOptions) => Sharp> | undefined;
+const loadSharp = () => {
+  loadingSharp ??= import('sharp').then(({ default: sharp }) => {
+    // libvips' operation cache (up to 50 MB by default) never hits here: every picture is new.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loadingSharp;
+};
 
 /**
  * Renders the abstract dream image to a 768×768 PNG: same input, same bytes. Gaussian blurs run in
  * libvips on separate layers because librsvg's SVG filters made one picture take about a second.
  */
 export async function renderDreamArt(input: DreamArtInput): Promise<Buffer> {
+  const sharp = await loadSharp();
+  const rasterise = (layer: string) => sharp(Buffer.from(layer), { limitInputPixels: LIMIT_INPUT_PIXELS });
   const layers = buildLayers(input);
   const S = OFFLINE_IMAGE_SIZE;
   const soft = await rasterise(layers.soft)
