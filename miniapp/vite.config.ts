@@ -72,7 +72,7 @@ function bootScript(): Plugin {
         if (html?.type !== 'asset') throw new Error('mechta:boot found no index.html in the bundle');
         html.source = String(html.source).replace(
           '<script type="module"',
-          `<script async src="./${fileName}"></script>\n    <script type="module"`,
+          `<script async fetchpriority="high" src="./${fileName}"></script>\n    <script type="module"`,
         );
       },
     },

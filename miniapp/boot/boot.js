@@ -14,6 +14,8 @@
       initData,
       response: fetch('/api/v1/auth/telegram', {
         method: 'POST',
+        // Ahead of the app's own script and styles: the first screen waits on this answer most.
+        priority: 'high',
         headers: {
           'Content-Type': 'application/json',
           Accept: 'application/json',
