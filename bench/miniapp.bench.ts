@@ -198,6 +198,13 @@ await database.close();
 const lcps = runs.map((r) => r.lcp_ms);
 const lcpMedian = percentile(lcps, 50);
 const initialGzip = sum(initialChunks, 'gzip_kb');
+// What the home screen really downloaded before it painted: the initial files plus the lazy chunks
+// that had arrived by the median run's LCP (the language's texts, loaded before the first render).
+const medianRun = runs.find((r) => r.lcp_ms === lcpMedian) ?? runs[0]!;
+const beforeLcp = chunks.filter((c) => {
+  const done = medianRun.responses_done_ms[path.basename(c.file)];
+  return c.initial || (done !== undefined && done <= medianRun.lcp_ms);
+});
 
 writeResult('miniapp', {
   goal: 'initial JS + CSS ≤ 90 KB gzip; home screen LCP ≤ 1.0 s (4G: 9 Mbps / 150 ms RTT, CPU 4× slower)',
@@ -214,6 +221,11 @@ writeResult('miniapp', {
     total_gzip_kb: initialGzip,
     total_raw_kb: sum(initialChunks, 'raw_kb'),
     files: initialChunks.map((c) => c.file),
+  },
+  before_home_lcp: {
+    note: 'initial files plus lazy chunks that arrived before the median run painted the home screen',
+    total_gzip_kb: sum(beforeLcp, 'gzip_kb'),
+    files: beforeLcp.map((c) => c.file),
   },
   all_chunks_gzip_kb: sum(chunks, 'gzip_kb'),
   chunks,

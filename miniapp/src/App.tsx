@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { AuthResult, User } from './api/types.ts';
 import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
 import { ToastProvider } from './components/Toast.tsx';
@@ -6,7 +7,7 @@ import { useEnvironment } from './environment.tsx';
 import { I18nProvider, pickLanguage, useI18n } from './i18n/index.tsx';
 import { goBack, usePath } from './navigation/router.tsx';
 import { matchRoute } from './navigation/routes.tsx';
-import { hideTelegramBackButton, showTelegramBackButton } from './telegram.ts';
+import { hideTelegramBackButton, markFirstScreenShown, showTelegramBackButton } from './telegram.ts';
 
 /** The signed-in app: the current route, with Telegram's Back button on every screen but home. */
 function Screens() {
@@ -44,6 +45,9 @@ function Localized() {
     state.status === 'signed-in'
       ? state.user.language
       : pickLanguage(telegram?.languageCode, navigator.language);
+  useEffect(() => {
+    if (state.status !== 'loading') markFirstScreenShown();
+  }, [state.status]);
   return (
     <I18nProvider language={language}>
       <ToastProvider>
@@ -53,9 +57,17 @@ function Localized() {
   );
 }
 
-export function App({ telegramInitData }: { telegramInitData: string | null }) {
+export function App({
+  telegramInitData,
+  telegramSignIn,
+  signedIn,
+}: {
+  telegramInitData: string | null;
+  telegramSignIn?: Promise<AuthResult> | null;
+  signedIn?: User | null;
+}) {
   return (
-    <AuthProvider telegramInitData={telegramInitData}>
+    <AuthProvider telegramInitData={telegramInitData} telegramSignIn={telegramSignIn} signedIn={signedIn}>
       <Localized />
     </AuthProvider>
   );

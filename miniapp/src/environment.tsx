@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { TelegramLaunch } from './init.ts';
+import type { TelegramLaunch } from './launch.ts';
 
 export interface Environment {
   /** The Telegram launch (real or dev-mocked), null in a plain browser. */

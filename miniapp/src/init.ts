@@ -1,8 +1,10 @@
 import {
+  backButton,
   bindMiniAppCssVars,
   bindThemeParamsCssVars,
   bindViewportCssVars,
   createPostEvent,
+  hapticFeedback,
   init as initSDK,
   isThemeParamsDark,
   isUnknownEnvError,
@@ -13,47 +15,18 @@ import {
   mountViewport,
   type PostEventFn,
   restoreInitData,
-  retrieveLaunchParams,
-  retrieveRawInitData,
   setMiniAppBackgroundColor,
   setMiniAppBottomBarColor,
   setMiniAppHeaderColor,
 } from '@telegram-apps/sdk-react';
 
-/** What Telegram handed the page when it launched it. */
-export interface TelegramLaunch {
-  /** Raw init data, byte for byte as Telegram signed it: the API checks the signature over this string. */
-  initData: string;
-  languageCode: string | undefined;
-  platform: string;
-}
-
-/**
- * The Telegram launch this page was opened with (launch parameters in the URL hash, or kept in
- * sessionStorage by the SDK after an in-app navigation), or null in a plain browser.
- */
-export function readTelegramLaunch(): TelegramLaunch | null {
-  try {
-    const initData = retrieveRawInitData();
-    if (!initData) return null;
-    const params = retrieveLaunchParams();
-    return {
-      initData,
-      languageCode: params.tgWebAppData?.user?.language_code,
-      platform: params.tgWebAppPlatform,
-    };
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Starts the Telegram SDK: theme and mini-app colours as CSS variables, viewport and safe areas,
  * the Back button, and tells Telegram the app is ready. Call only for a Telegram launch.
+ * Loaded after the first paint through telegram.ts, so none of the SDK is in the first download.
  */
-export function initTelegram(): void {
-  const { tgWebAppVersion } = retrieveLaunchParams();
-  initSDK({ postEvent: tolerantPostEvent(tgWebAppVersion) });
+export function initTelegram(version: string): void {
+  initSDK({ postEvent: tolerantPostEvent(version) });
 
   mountBackButton.ifAvailable();
   restoreInitData();
@@ -113,4 +86,29 @@ function tolerantPostEvent(version: string): PostEventFn {
     }
   };
   return tolerant as PostEventFn;
+}
+
+// Each call goes through `ifAvailable`, which does nothing before init() or on clients too old for
+// the feature.
+
+/** Shows Telegram's Back button wired to `onBack`; the returned function hides it again. */
+export function showBackButton(onBack: () => void): () => void {
+  backButton.show.ifAvailable();
+  const [, off] = backButton.onClick.ifAvailable(onBack);
+  return () => {
+    off?.();
+    backButton.hide.ifAvailable();
+  };
+}
+
+export function hideBackButton(): void {
+  backButton.hide.ifAvailable();
+}
+
+export function hapticNotify(type: 'success' | 'warning' | 'error'): void {
+  hapticFeedback.notificationOccurred.ifAvailable(type);
+}
+
+export function hapticSelection(): void {
+  hapticFeedback.selectionChanged.ifAvailable();
 }

@@ -71,6 +71,7 @@ function buildIsStale(): boolean {
   const index = path.join(miniappDir, 'dist', 'index.html');
   const sources = Math.max(
     newestChange(path.join(miniappDir, 'src')),
+    newestChange(path.join(miniappDir, 'boot')),
     ...['index.html', 'vite.config.ts'].map((file) => fs.statSync(path.join(miniappDir, file)).mtimeMs),
   );
   return !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;

@@ -82,10 +82,18 @@ describe('Mini App launched from Telegram', () => {
 
   it('signs in with the init data and greets the user by first name', async () => {
     const page = await openPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(`${request.method()} ${new URL(request.url()).pathname}`));
     await page.goto(launchUrl(server.url, signInitData(alisa, server.botToken), LIGHT_THEME));
 
     const greeting = page.getByRole('heading', { level: 1 });
     await greeting.filter({ hasText: 'Alisa' }).waitFor();
+    // The sign-in boot.js started is the one the app used (not a second one), and the visit
+    // downloaded its own language's texts only.
+    expect(requested.filter((line) => line === 'POST /api/v1/auth/telegram')).toHaveLength(1);
+    expect(requested.some((line) => /\/assets\/boot-[\w-]+\.js$/.test(line))).toBe(true);
+    expect(requested.some((line) => /\/assets\/en-[\w-]+\.js$/.test(line))).toBe(true);
+    expect(requested.some((line) => /\/assets\/ru-[\w-]+\.js$/.test(line))).toBe(false);
     expect(await greeting.textContent()).toMatch(/^Good (morning|afternoon|evening|night), Alisa$/);
     for (const action of ['Log a dream', 'Journal', 'Feed', 'Wallet']) {
       expect(await page.getByRole('link', { name: new RegExp(`^${action}`) }).isVisible()).toBe(true);

@@ -280,6 +280,37 @@ describe('wallet', () => {
 
     await page.locator('.toast').waitFor({ state: 'detached' });
     await screenshot(page, 'wallet.png');
+
+    // The SDK, which starts after the first paint, told Telegram the app is ready and shows its Back
+    // button on this screen; pressing it goes home, which hides the button again.
+    type Events = { __telegramEvents: { name: string; data: { is_visible?: boolean } }[] };
+    const backButtonShown = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as Events).__telegramEvents
+            .filter((event) => event.name === 'web_app_setup_back_button')
+            .at(-1)?.data.is_visible,
+      );
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as Events).__telegramEvents.some((event) => event.name === 'web_app_ready'),
+      ),
+    ).toBe(true);
+    expect(await backButtonShown()).toBe(true);
+    // Telegram switching its theme reaches the page through the SDK.
+    await page.evaluate((theme) => {
+      (
+        window as unknown as { Telegram: { WebView: { receiveEvent(n: string, d?: unknown): void } } }
+      ).Telegram.WebView.receiveEvent('theme_changed', { theme_params: theme });
+    }, DARK_THEME);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
+    await page.evaluate(() => {
+      (
+        window as unknown as { Telegram: { WebView: { receiveEvent(n: string, d?: unknown): void } } }
+      ).Telegram.WebView.receiveEvent('back_button_pressed');
+    });
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: boris.first_name }).waitFor();
+    await expect.poll(backButtonShown).toBe(false);
   });
 
   it('shows a pass countdown and the higher limits for a pro user, in Russian and a dark theme', async () => {

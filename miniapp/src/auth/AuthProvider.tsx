@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { type ApiClient, isApiError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
 import type { AuthResult, User } from '../api/types.ts';
+import { loadLanguage } from '../i18n/index.tsx';
 
 export type AuthState =
   | { status: 'loading' }
@@ -22,10 +23,18 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-async function signIn(api: ApiClient, sign: () => Promise<AuthResult>): Promise<User> {
+/** Keeps the session of a sign-in and loads the user's language; the user comes back. */
+export async function signIn(api: ApiClient, sign: () => Promise<AuthResult>): Promise<User> {
   const result = await sign();
   api.setSession(result);
+  // The user's saved language is on screen from the first signed-in frame.
+  await loadLanguage(result.user.language).catch(() => {});
   return result.user;
+}
+
+/** POST /auth/telegram with a launch's init data; main.tsx fires it before React renders. */
+export function signInWithTelegram(api: ApiClient, initData: string): Promise<AuthResult> {
+  return api.post('/auth/telegram', { body: { init_data: initData }, auth: false });
 }
 
 /**
@@ -33,15 +42,17 @@ async function signIn(api: ApiClient, sign: () => Promise<AuthResult>): Promise<
  * who the user is); a stored session from this tab is reused; otherwise the server's
  * `auth/options` say whether a browser may enter as the demo user or must go through the bot.
  */
-async function resolveSession(api: ApiClient, telegramInitData: string | null): Promise<AuthState> {
+async function resolveSession(
+  api: ApiClient,
+  telegramInitData: string | null,
+  pending: Promise<AuthResult> | null,
+): Promise<AuthState> {
   let telegramError: unknown = null;
   if (telegramInitData) {
     try {
       return {
         status: 'signed-in',
-        user: await signIn(api, () =>
-          api.post('/auth/telegram', { body: { init_data: telegramInitData }, auth: false }),
-        ),
+        user: await signIn(api, () => pending ?? signInWithTelegram(api, telegramInitData)),
       };
     } catch (error) {
       // Init data older than a day is refused; a session from earlier in this tab may still be good.
@@ -65,21 +76,37 @@ async function resolveSession(api: ApiClient, telegramInitData: string | null): 
 
 export function AuthProvider({
   telegramInitData,
+  telegramSignIn = null,
+  signedIn = null,
   children,
 }: {
   /** Raw init data of a real (signed) Telegram launch; null in a browser or under the dev mock. */
   telegramInitData: string | null;
+  /** The sign-in with `telegramInitData` already in flight (main.tsx); used by the first attempt. */
+  telegramSignIn?: Promise<AuthResult> | null;
+  /** The user main.tsx already signed in (session kept, language loaded): the first frame is theirs. */
+  signedIn?: User | null;
   children: ReactNode;
 }) {
   const api = useApi();
-  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const [state, setState] = useState<AuthState>(() =>
+    signedIn ? { status: 'signed-in', user: signedIn } : { status: 'loading' },
+  );
   const [attempt, setAttempt] = useState(0);
+  // Taken once: a retry, or StrictMode's second run of the effect, must not reuse a spent answer.
+  const [inFlight] = useState(() => ({ sign: telegramSignIn, settled: signedIn !== null }));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` exists to re-run sign-in.
   useEffect(() => {
+    if (inFlight.settled) {
+      inFlight.settled = false;
+      return;
+    }
     let cancelled = false;
     setState({ status: 'loading' });
-    resolveSession(api, telegramInitData).then(
+    const pending = inFlight.sign;
+    inFlight.sign = null;
+    resolveSession(api, telegramInitData, pending).then(
       (next) => !cancelled && setState(next),
       (error: unknown) => !cancelled && setState({ status: 'failed', error }),
     );

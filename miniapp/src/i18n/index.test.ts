@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from './index.tsx';
+import { createTranslator, loadLanguage } from './index.tsx';
 
 describe('Mini App texts', () => {
-  it("read the texts shared with the server from core's shared.ftl, and their own", () => {
+  it("read the texts shared with the server from core's shared.ftl, and their own", async () => {
+    await Promise.all([loadLanguage('ru'), loadLanguage('en')]);
     const ru = createTranslator('ru');
     expect(ru('dream-category-liminal')).toBe('Лиминальные пространства');
     expect(ru('settings-language')).toBe('Язык');

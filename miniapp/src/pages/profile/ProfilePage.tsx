@@ -7,7 +7,7 @@ import { ChartIcon, ChevronRightIcon } from '../../components/icons.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
-import { createTranslator, LANGUAGES, useI18n } from '../../i18n/index.tsx';
+import { createTranslator, LANGUAGES, loadLanguage, useI18n } from '../../i18n/index.tsx';
 import { paths } from '../../navigation/paths.ts';
 import { Link } from '../../navigation/router.tsx';
 import { hapticNotify, hapticSelection } from '../../telegram.ts';
@@ -130,6 +130,8 @@ export function ProfilePage() {
     setFieldErrors({});
     try {
       const saved = await api.patch('/me', { body: changes });
+      // The new language's texts first, so the screen and the toast switch to it together.
+      await loadLanguage(saved.language).catch(() => {});
       setUser(saved);
       setForm(formOf(saved));
       hapticNotify('success');

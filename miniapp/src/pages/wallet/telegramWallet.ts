@@ -1,4 +1,5 @@
 import { copyTextToClipboard, invoice, openTelegramLink, shareURL } from '@telegram-apps/sdk-react';
+import { telegramStarted } from '../../telegram.ts';
 
 // The wallet's conversations with the Telegram client: paying an invoice, sharing and copying the
 // referral link. Each degrades to what a plain browser can do, so the screens never care where
@@ -12,6 +13,8 @@ export type InvoiceOutcome = 'paid' | 'cancelled' | 'failed' | 'pending' | 'exte
  * Telegram client on the other end (`telegramChrome`): a page with no host never hears back.
  */
 export async function payInvoice(link: string): Promise<InvoiceOutcome> {
+  // The SDK starts after the first paint; a tap that quick waits for it rather than missing it.
+  await telegramStarted();
   if (invoice.open.isAvailable()) {
     try {
       const status: string = await invoice.open(link, 'url');
@@ -36,6 +39,7 @@ export async function payInvoice(link: string): Promise<InvoiceOutcome> {
  * has one. Resolves to false when neither exists (the caller copies instead) or the user backed out.
  */
 export async function shareLink(url: string, text: string, insideTelegram: boolean): Promise<boolean> {
+  if (insideTelegram) await telegramStarted();
   if (insideTelegram && shareURL.isAvailable()) {
     shareURL(url, text);
     return true;

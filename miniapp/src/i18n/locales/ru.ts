@@ -1,0 +1,6 @@
+// One language's texts, a chunk of its own: a visit downloads only the language it shows.
+import shared from '../../../../core/src/i18n/locales/ru/shared.ftl?raw';
+import own from '../ru.ftl?raw';
+
+/** Fluent sources in load order: core's shared texts, then the Mini App's own. */
+export const sources: readonly string[] = [shared, own];
