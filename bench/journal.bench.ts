@@ -4,7 +4,7 @@
  * to a Fastify hello-world measured in the same run (alternating rounds); the query plans are recorded (EXPLAIN).
  * Goals (issue 3): journal ≥ 30% of hello-world, p99 ≤ 20 ms; search p99 ≤ 50 ms; plans use indexes.
  * The cold journal (issue 8): every request a user never requested before, so neither the page
- * cache nor the session, user or verified-token caches hold it; goal ≥ 20% of hello-world, p99 ≤ 20 ms.
+ * cache nor the session or user caches hold it; goal ≥ 20% of hello-world, p99 ≤ 20 ms.
  *
  * The seeded database is kept in .data/bench (embedded) or mechta_bench_journal (DATABASE_URL), so
  * only the first run pays for seeding.

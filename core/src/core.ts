@@ -46,7 +46,7 @@ export function createCore(deps: CoreDeps) {
   let notifier: Notifier = silentNotifier;
   let telegram: TelegramGateway | undefined;
   const users = createUsersService({ db: deps.db, config: deps.config, cache: deps.cache, now });
-  const auth = createAuthService({ db: deps.db, jwtSecret: deps.jwtSecret, cache: deps.cache, now });
+  const auth = createAuthService({ db: deps.db, jwtSecret: deps.jwtSecret, cache: deps.cache, users, now });
   const wallet = createWalletService({
     db: deps.db,
     config: deps.config,

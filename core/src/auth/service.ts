@@ -1,17 +1,19 @@
 import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import {
   createAuthSession,
+  createAuthSessions,
   type Database,
-  findAuthSession,
   findAuthSessionByRefreshHash,
+  findAuthSessionWithUser,
   listActiveAuthSessions,
   revokeAllAuthSessions,
   revokeAuthSession,
   rotateAuthSession,
+  type User,
 } from '@mechta/db';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../errors.ts';
 import type { Cache } from '../platform/cache.ts';
+import { JwtExpired, signJwt, verifyJwt } from './jwt.ts';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
@@ -29,48 +31,40 @@ export interface AccessClaims {
   sessionId: string;
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 const newRefreshToken = () => randomBytes(32).toString('base64url');
+
+/** An open session is remembered this long, so most requests skip the session lookup. */
+const SESSION_CACHE_SECONDS = 60;
 
 /**
  * API sessions: a short-lived JWT access token plus an opaque refresh token stored hashed and
  * rotated on every use, so a refresh token works exactly once.
  */
-/** How many verified access tokens are remembered (oldest forgotten first). */
-const VERIFIED_TOKENS_LIMIT = 20_000;
-
-/** An open session is remembered this long, so most requests skip the session lookup. */
-const SESSION_CACHE_SECONDS = 60;
-
 export function createAuthService(deps: {
   db: Database;
   jwtSecret: string;
   cache?: Cache;
+  /** Handed the user row the session lookup reads with it, so the request's user lookup finds it cached. */
+  users?: { prime(user: User): Promise<void> | undefined };
   now?: () => Date;
 }) {
   const { db, cache } = deps;
   const sessionKey = (id: string) => `auth-session:${id}`;
   const forgetSession = (id: string) => cache?.del(sessionKey(id));
-  // A KeyObject made once: handing jose raw bytes makes it import the key on every call.
   const key = createSecretKey(Buffer.from(deps.jwtSecret));
-  // Signature checks are the costliest step of an authenticated request; a token already verified
-  // needs only its expiry re-checked (the session itself is checked on every request below).
-  const verified = new Map<string, { sub: string; sid: string; exp: number }>();
   const now = deps.now ?? (() => new Date());
+  const nowSeconds = () => Math.floor(now().getTime() / 1000);
 
-  async function accessToken(userId: number, sessionId: string): Promise<string> {
-    const iat = Math.floor(now().getTime() / 1000);
-    return new SignJWT({ sid: sessionId })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(String(userId))
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + ACCESS_TOKEN_TTL_SECONDS)
-      .sign(key);
+  function accessToken(userId: number, sessionId: string): string {
+    const iat = nowSeconds();
+    return signJwt({ sid: sessionId, sub: String(userId), iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, key);
   }
 
-  async function tokens(userId: number, sessionId: string, refresh: string): Promise<AuthTokens> {
+  function tokens(userId: number, sessionId: string, refresh: string): AuthTokens {
     return {
-      access_token: await accessToken(userId, sessionId),
+      access_token: accessToken(userId, sessionId),
       refresh_token: refresh,
       token_type: 'Bearer',
       expires_in: ACCESS_TOKEN_TTL_SECONDS,
@@ -78,19 +72,12 @@ export function createAuthService(deps: {
     };
   }
 
-  /** The token's subject and session, from its signature (or from memory for a token seen before). */
-  async function checkSignature(token: string): Promise<{ sub?: string; sid?: unknown }> {
-    const known = verified.get(token);
-    if (known && known.exp * 1000 > now().getTime()) return known;
+  /** The token's subject and session, from its signature. */
+  function checkSignature(token: string): { sub?: unknown; sid?: unknown } {
     try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: now() });
-      if (payload.sub && typeof payload.sid === 'string' && payload.exp) {
-        verified.set(token, { sub: payload.sub, sid: payload.sid, exp: payload.exp });
-        if (verified.size > VERIFIED_TOKENS_LIMIT) verified.delete(verified.keys().next().value as string);
-      }
-      return { sub: payload.sub, sid: payload.sid };
+      return verifyJwt(token, key, nowSeconds());
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'access token expired');
+      if (err instanceof JwtExpired) throw new AppError('TOKEN_EXPIRED', 'access token expired');
       throw new AppError('UNAUTHORIZED', 'access token is not valid');
     }
   }
@@ -107,6 +94,18 @@ export function createAuthService(deps: {
         expiresAt: refreshExpiry(),
       });
       return tokens(userId, session.id, refresh);
+    },
+
+    /** Signs in many users at once, one statement for all their sessions (bulk provisioning). */
+    async signInMany(userIds: number[], userAgent: string | null): Promise<Map<number, AuthTokens>> {
+      const refresh = new Map(userIds.map((id) => [id, newRefreshToken()]));
+      const sessions = await createAuthSessions(
+        db,
+        [...refresh].map(([userId, token]) => ({ userId, refreshHash: hash(token) })),
+        userAgent?.slice(0, 300) ?? null,
+        refreshExpiry(),
+      );
+      return new Map(sessions.map((s) => [s.userId, tokens(s.userId, s.id, refresh.get(s.userId)!)]));
     },
 
     /** Exchanges a refresh token for a new pair; the presented token is dead afterwards. */
@@ -129,19 +128,23 @@ export function createAuthService(deps: {
 
     /** Verifies an access token and that its session is still open (logout takes effect at once). */
     async verify(token: string): Promise<AccessClaims> {
-      const { sub, sid } = await checkSignature(token);
-      if (!sub || typeof sid !== 'string') throw new AppError('UNAUTHORIZED', 'access token is not valid');
+      const { sub, sid } = checkSignature(token);
+      if (typeof sub !== 'string' || !sub || typeof sid !== 'string') {
+        throw new AppError('UNAUTHORIZED', 'access token is not valid');
+      }
       // Logout evicts this entry, so a cached "open" never outlives the session.
       const cachedOwner = await cache?.get(sessionKey(sid));
       if (cachedOwner !== undefined && cachedOwner !== null) {
         if (cachedOwner !== sub) throw new AppError('UNAUTHORIZED', 'session has ended');
         return { userId: Number(sub), sessionId: sid };
       }
-      const session = await findAuthSession(db, sid);
-      if (!session || session.revokedAt || session.userId !== Number(sub)) {
+      // A malformed id would make PostgreSQL refuse the uuid; no session has one.
+      const found = UUID_RE.test(sid) ? await findAuthSessionWithUser(db, sid) : undefined;
+      if (!found || found.sessionRevokedAt || found.id !== Number(sub)) {
         throw new AppError('UNAUTHORIZED', 'session has ended');
       }
-      await cache?.set(sessionKey(sid), sub, SESSION_CACHE_SECONDS);
+      const { sessionRevokedAt: _, ...user } = found;
+      await Promise.all([cache?.set(sessionKey(sid), sub, SESSION_CACHE_SECONDS), deps.users?.prime(user)]);
       return { userId: Number(sub), sessionId: sid };
     },
 

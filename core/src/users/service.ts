@@ -128,6 +128,9 @@ export function createUsersService(deps: UsersDeps) {
     requireUser,
     findUser: (id: number) => findUserById(db, id),
 
+    /** Caches a user row read elsewhere (the session lookup reads it in the same statement). */
+    prime: (user: User) => remember(user),
+
     /** The user, served from the cache when fresh (every change through this service evicts it). */
     async getUser(id: number): Promise<User | undefined> {
       const cached = await cachedUser(id);
