@@ -93,7 +93,11 @@ export interface DreamLimits {
 
 /** What core.dreams offers (bot and api call only these). */
 export interface DreamsService {
-  /** Validates (10–2000 chars, daily limit), charges analysis tokens/quota, inserts, enqueues analysis. */
+  /**
+   * Validates (10–2000 chars, daily limit), charges analysis tokens/quota, inserts, enqueues analysis.
+   * Over the analysis quota the dream is still kept (`waiting_quota`, nothing charged); with
+   * `analyze: false` it is `skipped`.
+   */
   create(userId: number, input: CreateDreamInput): Promise<DreamView>;
   get(userId: number, dreamId: string): Promise<DreamView>; // NOT_FOUND for other users' private dreams
   list(
