@@ -88,6 +88,19 @@ describe('over the daily analysis quota', () => {
     expect((await settled(user, b.id)).analysis_status).toBe('done');
   });
 
+  it('a waiting dream whose owner has no tokens left keeps waiting through the next day, quietly', async () => {
+    const user = await newUser('UTC');
+    for (let n = 1; n <= QUOTA; n++) await create(user, n);
+    const waiting = await create(user, 30);
+    await t.core.wallet.revoke(user, START, 'test: spend it all');
+    t.clock.advance(86_400);
+    await t.core.dreams.sweepWaiting();
+    expect((await t.core.dreams.get(user, waiting.id)).analysis_status).toBe('waiting_quota');
+    // Tokens granted: the dream starts at once.
+    await t.core.wallet.grant(user, 5, 'test: top up');
+    expect((await settled(user, waiting.id)).analysis_status).toBe('done');
+  });
+
   it('a waiting dream deleted is never charged', async () => {
     const user = await newUser();
     for (let n = 1; n <= QUOTA; n++) await create(user, n);

@@ -297,7 +297,8 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         return won;
       });
     } catch (err) {
-      if (isAppError(err) && err.code === 'QUOTA_EXCEEDED' && from === 'waiting_quota') return undefined;
+      // A waiting dream the owner cannot pay for yet keeps waiting; the next sweep or purchase tries again.
+      if (isPaymentRefusal(err) && from === 'waiting_quota') return undefined;
       if (isAppError(err) && err.code === 'QUOTA_EXCEEDED') {
         // Asked for on a "no AI" dream over today's quota: it now waits for the quota like any other.
         await updateDreamIf(
