@@ -79,6 +79,8 @@ export function createCore(deps: CoreDeps) {
     now,
     notifier: () => notifier,
   });
+  // Dreams kept over the quota are analysed at once when the user buys tokens or pro.
+  wallet.onAllowanceGrew((userId) => dreams.analyzeWaiting(userId));
 
   return {
     ...deps,

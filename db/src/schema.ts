@@ -173,7 +173,7 @@ export type Payment = Selectable<PaymentsTable>;
 export type NewPayment = Insertable<PaymentsTable>;
 
 // Dreams: the journal, analyses, generated media, sharing to the public feed.
-export type DreamAnalysisStatus = 'pending' | 'done' | 'failed';
+export type DreamAnalysisStatus = 'pending' | 'done' | 'failed' | 'waiting_quota' | 'skipped';
 export type DreamImageStatus = 'none' | 'pending' | 'done' | 'failed';
 export type DreamVideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
@@ -200,6 +200,8 @@ export interface DreamsTable {
   title: string | null;
   lucid: Generated<boolean>;
   mood: number | null;
+  /** Mood on waking, 1..5 like `mood` (before sleep). */
+  moodOnWaking: Generated<number | null>;
   language: 'ru' | 'en';
   source: 'bot' | 'api';
   analysis: Json<StoredDreamAnalysis> | null;

@@ -339,7 +339,7 @@ describe('dream journal', () => {
     await text.fill(dreamText);
     await page.getByLabel('Title').fill('The station at 3 am');
     await page.getByRole('switch', { name: /Lucid dream/ }).check();
-    await page.getByRole('radio', { name: 'Peaceful' }).click();
+    await page.getByRole('radio', { name: 'Peaceful', exact: true }).click();
     await screenshot(page, 'dreams-new.png');
     await page.getByRole('button', { name: 'Save the dream' }).click();
 

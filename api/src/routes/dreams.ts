@@ -37,8 +37,10 @@ export const dreamsRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
       },
     },
     async (req, reply) => {
+      const { mood_on_waking, ...body } = req.body;
       const dream = await core.dreams.create(userId(req), {
-        ...req.body,
+        ...body,
+        moodOnWaking: mood_on_waking,
         source: 'api',
         idempotencyKey: req.headers['idempotency-key'],
       });
@@ -130,7 +132,34 @@ export const dreamsRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
         response: { 200: Ok(Dream), ...errorResponses },
       },
     },
-    async (req) => ok(req, await core.dreams.update(userId(req), req.params.id, req.body)),
+    async (req) => {
+      const { mood_on_waking, ...patch } = req.body;
+      return ok(
+        req,
+        await core.dreams.update(userId(req), req.params.id, {
+          ...patch,
+          ...(mood_on_waking !== undefined ? { moodOnWaking: mood_on_waking } : {}),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/dreams/:id/analysis',
+    {
+      schema: {
+        tags,
+        summary:
+          'Analyse a dream saved without analysis (or waiting for the quota): charged like a new one; over the quota it waits',
+        params: DreamIdParams,
+        response: { 202: Ok(Dream), ...dreamErrors },
+      },
+    },
+    async (req, reply) => {
+      const dream = await core.dreams.requestAnalysis(userId(req), req.params.id);
+      reply.code(202);
+      return ok(req, dream);
+    },
   );
 
   app.delete(

@@ -43,9 +43,13 @@ export const DreamSchema = Type.Object(
     text: Type.String(),
     title: Nullable(Type.String()),
     lucid: Type.Boolean(),
-    mood: Nullable(Type.Integer({ minimum: 1, maximum: 5 })),
+    mood: Nullable(Type.Integer({ minimum: 1, maximum: 5, description: 'Mood before sleep' })),
+    mood_on_waking: Nullable(Type.Integer({ minimum: 1, maximum: 5, description: 'Mood on waking' })),
     analysis: Nullable(ref(DreamAnalysisSchema)),
-    analysis_status: StringEnum(['pending', 'done', 'failed']),
+    analysis_status: StringEnum(['pending', 'done', 'failed', 'waiting_quota', 'skipped'], {
+      description:
+        'waiting_quota: kept over the daily analysis quota, analysed when it allows; skipped: saved without analysis',
+    }),
     image_url: Nullable(Type.String({ description: 'Signed /media URL for this viewer' })),
     image_offline: Type.Boolean(),
     image_status: StringEnum(['none', 'pending', 'done', 'failed']),
@@ -119,7 +123,13 @@ export const NewDreamBody = Type.Object(
     text: Type.String({ maxLength: 20_000 }),
     lucid: Type.Optional(Type.Boolean()),
     mood: Type.Optional(Nullable(Type.Integer())),
+    mood_on_waking: Type.Optional(Nullable(Type.Integer())),
     title: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    analyze: Type.Optional(
+      Type.Boolean({
+        description: 'false: keep it in the journal only (analysis_status "skipped"), nothing charged',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -130,6 +140,7 @@ export const DreamPatchBody = Type.Object(
     title: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     lucid: Type.Optional(Type.Boolean()),
     mood: Type.Optional(Nullable(Type.Integer())),
+    mood_on_waking: Type.Optional(Nullable(Type.Integer())),
   },
   { additionalProperties: false },
 );

@@ -442,4 +442,10 @@ export async function registerDreamsJobs(core: Core, opts: DreamsJobsOptions = {
     await handlers.sweepStalled();
   });
   await core.queue.schedule(DREAM_JOBS.sweepStalled, '*/5 * * * *');
+  // Some zone's day begins every quarter of an hour; its waiting dreams start within minutes of it.
+  await core.queue.define(DREAM_JOBS.sweepWaiting, async () => {
+    const n = await core.dreams.sweepWaiting();
+    if (n) core.logger.info({ started: n }, 'waiting dreams sent to analysis');
+  });
+  await core.queue.schedule(DREAM_JOBS.sweepWaiting, '*/10 * * * *');
 }

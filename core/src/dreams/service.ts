@@ -12,6 +12,8 @@ import {
   findDreamById,
   findDreamWithAuthor,
   findUserById,
+  findUsersWithWaitingDreams,
+  findWaitingDreams,
   insertDream,
   listDreams,
   listFeed,
@@ -31,7 +33,7 @@ import type { Logger } from '../platform/logger.ts';
 import { isUuid, type MediaStore } from '../platform/media.ts';
 import type { JobQueue } from '../platform/queue.ts';
 import type { UsersService } from '../users/service.ts';
-import type { WalletService } from '../wallet/service.ts';
+import type { ChargeResult, WalletService } from '../wallet/service.ts';
 import { createJournalCache } from './journalCache.ts';
 import type {
   CreateDreamInput,
@@ -50,6 +52,7 @@ export const DREAM_JOBS = {
   video: 'dream.video',
   expirePublic: 'dreams.expire-public',
   sweepStalled: 'dreams.sweep-stalled',
+  sweepWaiting: 'dreams.sweep-waiting',
 } as const;
 
 /**
@@ -130,6 +133,8 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
   /** Flips public dreams whose feed window has closed back to private; returns how many. */
   expirePublic(): Promise<number>;
   journalChanged(userId: number): Promise<void>;
+  analyzeWaiting(userId: number): Promise<number>;
+  sweepWaiting(): Promise<number>;
 } {
   const { db, config, logger, queue, wallet, ai, media, now } = deps;
   const journal = deps.cache ? createJournalCache(deps.cache, 30) : undefined;
@@ -162,10 +167,10 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
   }
 
   function validateExtras(
-    input: { title?: string | null; mood?: number | null },
+    input: { title?: string | null; mood?: number | null; moodOnWaking?: number | null },
     fields: Record<string, string>,
-  ): { title?: string | null; mood?: number | null } {
-    const out: { title?: string | null; mood?: number | null } = {};
+  ): { title?: string | null; mood?: number | null; moodOnWaking?: number | null } {
+    const out: { title?: string | null; mood?: number | null; moodOnWaking?: number | null } = {};
     if (input.title !== undefined) {
       const t = typeof input.title === 'string' ? input.title.trim() : input.title;
       if (t !== null && typeof t !== 'string') fields.title = 'validation-dream-title';
@@ -176,6 +181,12 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       const m = input.mood;
       if (m !== null && !(Number.isInteger(m) && m >= 1 && m <= 5)) fields.mood = 'validation-dream-mood';
       else out.mood = m;
+    }
+    if (input.moodOnWaking !== undefined) {
+      const m = input.moodOnWaking;
+      if (m !== null && !(Number.isInteger(m) && m >= 1 && m <= 5))
+        fields.mood_on_waking = 'validation-dream-mood';
+      else out.moodOnWaking = m;
     }
     return out;
   }
@@ -253,13 +264,98 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     return page;
   }
 
+  /**
+   * Claims a dream saved without analysis (or waiting for the quota) and pays for its analysis in
+   * one transaction, then queues the job. Over the quota nothing changes and undefined comes back.
+   */
+  async function startAnalysis(
+    dream: Dream,
+    notify?: { chatId: number; messageId: number },
+  ): Promise<Dream | undefined> {
+    const from = dream.analysisStatus;
+    if (from !== 'waiting_quota' && from !== 'skipped') return dream;
+    const chargeKey = dreamChargeKey.analysis(dream.id);
+    let claimed: Dream | undefined;
+    try {
+      claimed = await db.transaction().execute(async (trx) => {
+        await lockUserDreams(trx, dream.userId);
+        // Claimed first: when the charge refuses, the rollback undoes the claim too.
+        const won = await updateDreamIf(
+          trx,
+          dream.id,
+          { analysisStatus: from },
+          { analysisStatus: 'pending' },
+          now(),
+        );
+        if (!won) return undefined;
+        // Charged only now that the analysis starts, under the dream's one analysis key.
+        const charge = await wallet.charge(
+          { userId: dream.userId, action: 'analysis', idempotencyKey: chargeKey, quota: 'text' },
+          trx,
+        );
+        if (charge.refunded) throw new AppError('CONFLICT', 'this analysis was already given up');
+        return won;
+      });
+    } catch (err) {
+      // A waiting dream the owner cannot pay for yet keeps waiting; the next sweep or purchase tries again.
+      if (isPaymentRefusal(err) && from === 'waiting_quota') return undefined;
+      if (isAppError(err) && err.code === 'QUOTA_EXCEEDED') {
+        // Asked for on a "no AI" dream over today's quota: it now waits for the quota like any other.
+        await updateDreamIf(
+          db,
+          dream.id,
+          { analysisStatus: 'skipped' },
+          { analysisStatus: 'waiting_quota' },
+          now(),
+        );
+        return undefined;
+      }
+      throw err;
+    }
+    if (!claimed) return findDreamById(db, dream.id);
+    try {
+      await queue.send<AnalyzeJobData>(
+        DREAM_JOBS.analyze,
+        { dreamId: dream.id, notify },
+        { singletonKey: `${DREAM_JOBS.analyze}:${dream.id}`, ...DREAM_JOB_RETRY },
+      );
+    } catch (err) {
+      logger.error({ err, dreamId: dream.id }, 'could not enqueue the dream analysis');
+      await updateDreamIf(db, dream.id, { analysisStatus: 'pending' }, { analysisStatus: from }, now());
+      await refundQuietly(chargeKey, 'analysis could not be queued');
+      throw new AppError('SERVICE_UNAVAILABLE', 'the job queue is unavailable', { cause: err });
+    }
+    return claimed;
+  }
+
+  /**
+   * Starts the analyses of a user's waiting dreams while their quota allows (oldest first); how many
+   * started. The wallet decides what "today" is, so the quota day stays one rule.
+   */
+  async function analyzeWaiting(userId: number): Promise<number> {
+    let started = 0;
+    try {
+      for (const dream of await findWaitingDreams(db, userId, 50)) {
+        const claimed = await startAnalysis(dream);
+        if (!claimed) break; // the quota is spent again: the rest wait on
+        if (claimed.analysisStatus === 'pending') started++;
+      }
+    } finally {
+      if (started) await journal?.changed(userId);
+    }
+    return started;
+  }
+
   const service = {
     async create(userId: number, input: CreateDreamInput): Promise<DreamView> {
       const user = await requireUser(userId);
       const fields: Record<string, string> = {};
       const details: Record<string, unknown> = {};
       const text = validateText(input.text, fields, details);
-      const extras = validateExtras({ title: input.title, mood: input.mood }, fields);
+      const extras = validateExtras(
+        { title: input.title, mood: input.mood, moodOnWaking: input.moodOnWaking },
+        fields,
+      );
       failValidation(fields, details);
 
       const id = input.idempotencyKey ? dreamIdForKey(userId, input.idempotencyKey) : randomUUID();
@@ -286,12 +382,23 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         if (limited && (await countDreamsOnLocalDay(trx, userId, at, user.timezone)) >= limit) {
           throw dailyLimitError(limit);
         }
-        const charge = await wallet.charge(
-          { userId, action: 'analysis', idempotencyKey: chargeKey, quota: 'text' },
-          trx,
-        );
-        if (charge.refunded) {
-          throw new AppError('CONFLICT', 'this request was already given up; send it again');
+        // The quota limits the analysis, not the journal: over it the dream is kept and waits.
+        let status: 'pending' | 'waiting_quota' | 'skipped' = input.analyze === false ? 'skipped' : 'pending';
+        let charge: ChargeResult | undefined;
+        if (status === 'pending') {
+          try {
+            charge = await wallet.charge(
+              { userId, action: 'analysis', idempotencyKey: chargeKey, quota: 'text' },
+              trx,
+            );
+          } catch (err) {
+            // The wallet refuses before it writes anything, so the transaction is still good.
+            if (!isAppError(err) || err.code !== 'QUOTA_EXCEEDED') throw err;
+            status = 'waiting_quota';
+          }
+          if (charge?.refunded) {
+            throw new AppError('CONFLICT', 'this request was already given up; send it again');
+          }
         }
         const dream =
           (await insertDream(trx, {
@@ -301,9 +408,11 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
             title: extras.title ?? null,
             lucid: input.lucid ?? false,
             mood: extras.mood ?? null,
+            moodOnWaking: extras.moodOnWaking ?? null,
             language: input.language ?? user.language,
             source: input.source,
             analysis: null,
+            analysisStatus: status,
             category: null,
             provider: null,
             model: null,
@@ -326,6 +435,8 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         return { dream, charge };
       });
       if (!dream) throw new AppError('INTERNAL', 'dream vanished');
+      // Nothing paid, nothing to queue: a "no AI" save, or a dream waiting for tomorrow's quota.
+      if (!charge) return view(dream, userId);
       if (charge.alreadyCharged && dream.analysisStatus !== 'pending') return view(dream, userId);
 
       try {
@@ -342,6 +453,12 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         throw new AppError('SERVICE_UNAVAILABLE', 'the job queue is unavailable', { cause: err });
       }
       return view(dream, userId);
+    },
+
+    async requestAnalysis(userId, dreamId, notify) {
+      const dream = await ownDream(userId, dreamId);
+      await startAnalysis(dream, notify);
+      return view(await ownDream(userId, dreamId), userId);
     },
 
     async get(userId: number, dreamId: string): Promise<DreamView> {
@@ -376,7 +493,10 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       const fields: Record<string, string> = {};
       const details: Record<string, unknown> = {};
       const text = patch.text !== undefined ? validateText(patch.text, fields, details) : undefined;
-      const extras = validateExtras({ title: patch.title, mood: patch.mood }, fields);
+      const extras = validateExtras(
+        { title: patch.title, mood: patch.mood, moodOnWaking: patch.moodOnWaking },
+        fields,
+      );
       if (patch.lucid !== undefined && typeof patch.lucid !== 'boolean')
         fields.lucid = 'validation-dream-lucid';
       failValidation(fields, details);
@@ -387,6 +507,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
           ...(text !== undefined ? { text } : {}),
           ...(extras.title !== undefined ? { title: extras.title } : {}),
           ...(extras.mood !== undefined ? { mood: extras.mood } : {}),
+          ...(extras.moodOnWaking !== undefined ? { moodOnWaking: extras.moodOnWaking } : {}),
           ...(patch.lucid !== undefined ? { lucid: patch.lucid } : {}),
         },
         now(),
@@ -581,6 +702,19 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     },
   } satisfies DreamsService & { expirePublic(): Promise<number> };
 
+  /** The sweep: every owner of waiting dreams gets their analyses started if their quota allows. */
+  async function sweepWaiting(): Promise<number> {
+    let started = 0;
+    for (const userId of await findUsersWithWaitingDreams(db, 500)) {
+      try {
+        started += await analyzeWaiting(userId);
+      } catch (err) {
+        logger.warn({ err, userId }, 'waiting dreams could not be started');
+      }
+    }
+    return started;
+  }
+
   // Whatever a user does to their dreams moves their journal version, success or failure alike
   // (a failed create may still have refunded or half-queued something worth re-reading).
   const touching =
@@ -596,6 +730,10 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     ...service,
     /** For the jobs: a row of this user's changed in the background. */
     journalChanged: async (userId: number) => journal?.changed(userId),
+    /** Starts what a user's quota allows of their waiting dreams (after a purchase or plan change). */
+    analyzeWaiting,
+    sweepWaiting,
+    requestAnalysis: touching(service.requestAnalysis),
     create: touching(service.create),
     update: touching(service.update),
     remove: touching(service.remove),

@@ -5,6 +5,9 @@ import type { DreamAnalysis, DreamCategory } from '../ai/types.ts';
  * Written first so the adapters could be built in parallel with the service.
  */
 
+/** The analysis of a dream, from creation on. */
+export type DreamAnalysisStatus = 'pending' | 'done' | 'failed' | 'waiting_quota' | 'skipped';
+
 export type DreamVisibility = 'private' | 'public';
 export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
@@ -15,9 +18,14 @@ export interface DreamView {
   title: string | null;
   lucid: boolean;
   mood: number | null; // mood before sleep 1..5
+  /** Mood on waking, 1..5 like `mood`. */
+  mood_on_waking: number | null;
   analysis: (DreamAnalysis & { provider: 'openai' | 'offline'; offline: boolean }) | null;
-  /** pending → done | failed; the analysis job's state. */
-  analysis_status: 'pending' | 'done' | 'failed';
+  /**
+   * pending → done | failed; the analysis job's state. `waiting_quota`: kept, analysed when the daily
+   * quota allows (next local day, or at once after a purchase); `skipped`: saved without analysis.
+   */
+  analysis_status: DreamAnalysisStatus;
   image_url: string | null;
   image_offline: boolean;
   image_status: 'none' | 'pending' | 'done' | 'failed';
@@ -40,7 +48,10 @@ export interface CreateDreamInput {
   text: string;
   lucid?: boolean;
   mood?: number | null;
+  moodOnWaking?: number | null;
   title?: string | null;
+  /** False for a "no AI" save: kept as `skipped`, nothing charged (analysable later on request). */
+  analyze?: boolean;
   /** 'bot' | 'api' — where it came from; and the key that makes a retried create idempotent. */
   source: 'bot' | 'api';
   idempotencyKey?: string;
@@ -82,7 +93,11 @@ export interface DreamLimits {
 
 /** What core.dreams offers (bot and api call only these). */
 export interface DreamsService {
-  /** Validates (10–2000 chars, daily limit), charges analysis tokens/quota, inserts, enqueues analysis. */
+  /**
+   * Validates (10–2000 chars, daily limit), charges analysis tokens/quota, inserts, enqueues analysis.
+   * Over the analysis quota the dream is still kept (`waiting_quota`, nothing charged); with
+   * `analyze: false` it is `skipped`.
+   */
   create(userId: number, input: CreateDreamInput): Promise<DreamView>;
   get(userId: number, dreamId: string): Promise<DreamView>; // NOT_FOUND for other users' private dreams
   list(
@@ -97,7 +112,22 @@ export interface DreamsService {
   update(
     userId: number,
     dreamId: string,
-    patch: { text?: string; title?: string | null; lucid?: boolean; mood?: number | null },
+    patch: {
+      text?: string;
+      title?: string | null;
+      lucid?: boolean;
+      mood?: number | null;
+      moodOnWaking?: number | null;
+    },
+  ): Promise<DreamView>;
+  /**
+   * Starts the analysis of a dream saved without one (`skipped`) or still waiting for the quota:
+   * charged like a new dream's; over the quota it stays `waiting_quota`.
+   */
+  requestAnalysis(
+    userId: number,
+    dreamId: string,
+    notify?: { chatId: number; messageId: number },
   ): Promise<DreamView>;
   /** Deletes the dream and its media files. */
   remove(userId: number, dreamId: string): Promise<void>;

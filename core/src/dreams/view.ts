@@ -46,6 +46,7 @@ export function toDreamView(
     title: dream.title,
     lucid: dream.lucid,
     mood: dream.mood,
+    mood_on_waking: dream.moodOnWaking,
     analysis:
       analysis && dream.analysisStatus === 'done'
         ? { ...analysis, provider, offline: provider === 'offline' }

@@ -237,6 +237,19 @@ export function createWalletService(deps: WalletDeps) {
     return applyLedgerEntry(trx, { ...entry, createdAt: now() });
   }
 
+  /** Told when a user's allowance grew (tokens bought or granted, a pass): waiting work may start. */
+  const allowanceListeners: Array<(userId: number) => Promise<unknown>> = [];
+  async function allowanceGrew(userId: number): Promise<void> {
+    for (const listener of allowanceListeners) {
+      try {
+        await listener(userId);
+      } catch (err) {
+        // The purchase is booked whatever a listener does; the sweep retries the waiting work later.
+        logger.warn({ err, userId }, 'allowance listener failed');
+      }
+    }
+  }
+
   async function invalidatePlan(userId: number): Promise<void> {
     try {
       await cache.del(planKey(userId));
@@ -418,6 +431,10 @@ export function createWalletService(deps: WalletDeps) {
   }
 
   const wallet = {
+    /** Registers a listener for "this user may now afford more" (a purchase, a grant, a pro plan). */
+    onAllowanceGrew(listener: (userId: number) => Promise<unknown>): void {
+      allowanceListeners.push(listener);
+    },
     /** Tokens each AI action costs. */
     prices(): Record<Action, number> {
       return { ...config.prices };
@@ -612,6 +629,7 @@ export function createWalletService(deps: WalletDeps) {
         return { credited: true, payment };
       });
       if (result.credited && goods.kind === 'pass') await invalidatePlan(input.userId);
+      if (result.credited) await allowanceGrew(input.userId);
       return result;
     },
 
@@ -703,7 +721,7 @@ export function createWalletService(deps: WalletDeps) {
     ): Promise<{ granted: number; balance: number }> {
       if (!Number.isInteger(amount) || amount <= 0)
         throw new AppError('BAD_REQUEST', 'amount must be a positive integer');
-      return db.transaction().execute(async (trx) => {
+      const granted = await db.transaction().execute(async (trx) => {
         const account = await lockAccount(trx, userId);
         const entry = await creditOnce(trx, {
           userId,
@@ -714,6 +732,8 @@ export function createWalletService(deps: WalletDeps) {
         });
         return { granted: entry?.delta ?? 0, balance: entry?.balanceAfter ?? account.balance };
       });
+      if (granted.granted) await allowanceGrew(userId);
+      return granted;
     },
 
     /** Admin: takes tokens away with a reason; never below 0 (takes what is there). */
@@ -760,6 +780,7 @@ export function createWalletService(deps: WalletDeps) {
         return { plan: 'free' as const, passExpiresAt: null };
       });
       await invalidatePlan(userId);
+      if (status.plan === 'pro') await allowanceGrew(userId);
       return status;
     },
 

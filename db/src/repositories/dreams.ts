@@ -18,6 +18,7 @@ const DREAM_COLUMNS = [
   'title',
   'lucid',
   'mood',
+  'moodOnWaking',
   'language',
   'source',
   'analysisStatus',
@@ -473,4 +474,30 @@ export async function dreamDayRuns(
     today: m?.today ?? '',
     recent: Number(m?.recent ?? 0),
   };
+}
+
+/** Owners of dreams waiting for their analysis quota, those waiting longest first. */
+export async function findUsersWithWaitingDreams(db: Executor, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('dreams')
+    .select((eb) => ['userId', eb.fn.min('createdAt').as('since')])
+    .where('analysisStatus', '=', 'waiting_quota')
+    .groupBy('userId')
+    .orderBy('since')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => Number(r.userId));
+}
+
+/** A user's dreams waiting for their analysis quota, oldest first. */
+export async function findWaitingDreams(db: Executor, userId: number, limit: number): Promise<Dream[]> {
+  const rows = await db
+    .selectFrom('dreams')
+    .select(RETURNING)
+    .where('userId', '=', userId)
+    .where('analysisStatus', '=', 'waiting_quota')
+    .orderBy('createdAt')
+    .limit(limit)
+    .execute();
+  return rows.map(fromRow);
 }

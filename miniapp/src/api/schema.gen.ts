@@ -2219,7 +2219,10 @@ export interface paths {
                         text: string;
                         lucid?: boolean;
                         mood?: number | null;
+                        mood_on_waking?: number | null;
                         title?: string | null;
+                        /** @description false: keep it in the journal only (analysis_status "skipped"), nothing charged */
+                        analyze?: boolean;
                     };
                 };
             };
@@ -2731,6 +2734,7 @@ export interface paths {
                         title?: string | null;
                         lucid?: boolean;
                         mood?: number | null;
+                        mood_on_waking?: number | null;
                     };
                 };
             };
@@ -2807,6 +2811,141 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/dreams/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Analyse a dream saved without analysis (or waiting for the quota): charged like a new one; over the quota it waits */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            result: components["schemas"]["Dream"];
+                            /** @enum {object|null} */
+                            error: never | null;
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/dreams/{id}/share": {
@@ -3447,10 +3586,16 @@ export interface components {
             text: string;
             title: string | null;
             lucid: boolean;
+            /** @description Mood before sleep */
             mood: number | null;
+            /** @description Mood on waking */
+            mood_on_waking: number | null;
             analysis: components["schemas"]["DreamAnalysis"] | (never | null);
-            /** @enum {string} */
-            analysis_status: "pending" | "done" | "failed";
+            /**
+             * @description waiting_quota: kept over the daily analysis quota, analysed when it allows; skipped: saved without analysis
+             * @enum {string}
+             */
+            analysis_status: "pending" | "done" | "failed" | "waiting_quota" | "skipped";
             /** @description Signed /media URL for this viewer */
             image_url: string | null;
             image_offline: boolean;

@@ -421,3 +421,19 @@ admin-unblock = Unblock
 admin-block-confirm = Block { $name }? They will get one polite message and nothing else.
 admin-blocked-done = User blocked
 admin-unblocked-done = User unblocked
+
+dream-status-waiting = Analysis waiting
+dream-status-skipped = No analysis
+dream-analysis-waiting = Analysis waiting: today's analyses are used up. The dream is saved, and it will be analysed tomorrow, when your daily limit renews — or right away with Pro.
+dream-analysis-waiting-buy = Get Pro or tokens
+dream-analysis-skipped = Saved without analysis.
+dream-analysis-ask = Analyse this dream
+dream-analysis-ask-priced = Analyse this dream — { $price ->
+    [one] { $price } token
+   *[other] { $price } tokens
+}
+new-dream-mood-waking = Mood on waking
+dream-mood-waking-badge = On waking: { $mood }
+new-dream-no-analysis = Save without analysis
+new-dream-no-analysis-hint = Just the journal: nothing is charged. You can ask for the analysis later.
+new-dream-saved-quiet = Dream saved in the journal

@@ -448,3 +448,20 @@ admin-unblock = Разблокировать
 admin-block-confirm = Заблокировать { $name }? Пользователь получит одно вежливое сообщение и больше ничего.
 admin-blocked-done = Пользователь заблокирован
 admin-unblocked-done = Пользователь разблокирован
+
+dream-status-waiting = Разбор ждёт
+dream-status-skipped = Без разбора
+dream-analysis-waiting = Разбор ждёт: сегодняшние разборы закончились. Сон сохранён, я разберу его завтра, когда обновится дневной лимит, — или сразу с Pro.
+dream-analysis-waiting-buy = Pro или токены
+dream-analysis-skipped = Сохранён без разбора.
+dream-analysis-ask = Разобрать сон
+dream-analysis-ask-priced = Разобрать сон — { $price } { $price ->
+    [one] токен
+    [few] токена
+   *[many] токенов
+}
+new-dream-mood-waking = Настроение при пробуждении
+dream-mood-waking-badge = При пробуждении: { $mood }
+new-dream-no-analysis = Сохранить без разбора
+new-dream-no-analysis-hint = Только дневник: ничего не спишется. Разбор можно попросить позже.
+new-dream-saved-quiet = Сон сохранён в дневник

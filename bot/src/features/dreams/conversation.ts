@@ -4,6 +4,7 @@ import type { BotContext } from '../../context.ts';
 import { type BotConversation, say } from '../../conversation.ts';
 import { errorMessage, languageOf } from '../../middleware/errorBoundary.ts';
 import { requireUser } from '../../middleware/users.ts';
+import { showUnanalysed } from './analysisWait.ts';
 import { clip, renderReview, type Translate } from './format.ts';
 import { NO_BUTTONS, REVIEW_BUTTON, REVIEW_PREFIX, reviewKeyboard } from './keyboards.ts';
 import { rememberTarget } from './targets.ts';
@@ -20,6 +21,7 @@ interface Draft {
 interface Extras {
   lucid: boolean;
   mood: number | null;
+  moodOnWaking?: number | null;
 }
 
 type SaveOutcome = 'saved' | 'retry' | 'stopped';
@@ -150,6 +152,14 @@ async function review(
       const mood = Number(data.slice(REVIEW_BUTTON.mood.length));
       if (Number.isInteger(mood) && mood >= 1 && mood <= 5) extras.mood = extras.mood === mood ? null : mood;
       await conversation.external((ctx) => redrawReview(ctx, draft, extras));
+    } else if (data.startsWith(REVIEW_BUTTON.wake)) {
+      const mood = Number(data.slice(REVIEW_BUTTON.wake.length));
+      if (Number.isInteger(mood) && mood >= 1 && mood <= 5)
+        extras.moodOnWaking = extras.moodOnWaking === mood ? null : mood;
+      await conversation.external((ctx) => redrawReview(ctx, draft, extras));
+    } else if (data === REVIEW_BUTTON.saveQuiet) {
+      const outcome = await conversation.external((ctx) => saveDream(ctx, draft, extras, reviewId, false));
+      return outcome === 'retry' ? 'edit' : 'done';
     } else if (data === REVIEW_BUTTON.cancel) {
       await conversation.external((ctx) => cancelReview(ctx, reviewId));
       return 'done';
@@ -267,11 +277,12 @@ async function saveDream(
   draft: Draft,
   extras: Extras,
   reviewId: number,
+  analyze = true,
 ): Promise<SaveOutcome> {
   const user = requireUser(ctx);
   const chatId = ctx.chatId ?? user.id;
   await closeReview(ctx, reviewId);
-  const note = await ctx.reply(ctx.t('bot-dream-analysing'));
+  const note = await ctx.reply(ctx.t(analyze ? 'bot-dream-analysing' : 'bot-dream-saving'));
   await ctx.api.sendChatAction(chatId, 'typing').catch(() => undefined);
   const target = { chatId, messageId: note.message_id };
   try {
@@ -279,6 +290,8 @@ async function saveDream(
       text: draft.text,
       lucid: extras.lucid,
       mood: extras.mood,
+      moodOnWaking: extras.moodOnWaking ?? null,
+      analyze,
       source: 'bot',
       notify: target,
       idempotencyKey: `bot:${ctx.update.update_id}`,
@@ -286,6 +299,8 @@ async function saveDream(
     await rememberTarget(ctx.core, 'analysis', dream.id, target).catch((err) =>
       ctx.logger.warn({ err, dreamId: dream.id }, 'could not remember the analysis message'),
     );
+    // Kept without an analysis (over the quota, or a "no AI" save): the note says so, with its buttons.
+    await showUnanalysed(ctx, dream, target);
     return 'saved';
   } catch (error) {
     if (!isAppError(error)) ctx.logger.error({ err: error }, 'saving a dream failed');

@@ -106,9 +106,15 @@ describe('/dream by text', () => {
       '😐 3',
       '🙂 4',
       '😊 5',
+      '🌅 1',
+      '🌅 2',
+      '🌅 3',
+      '🌅 4',
+      '🌅 5',
       '✅ Save',
       '✏️ Edit',
       '✖️ Cancel',
+      '📓 Save without analysis',
     ]);
 
     await h.pressButton(u, '▫️ 🌟 Lucid');

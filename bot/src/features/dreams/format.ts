@@ -58,6 +58,15 @@ export function moodLabel(t: Translate, mood: number | null): string {
   return t('bot-dream-mood-value', { face: MOOD_FACES[mood - 1] ?? '', mood });
 }
 
+/** What the card says while there is no analysis, by the dream's analysis status. */
+const analysisStatusKey: Record<DreamView['analysis_status'], string> = {
+  pending: 'bot-dream-card-pending',
+  done: 'bot-dream-card-pending',
+  failed: 'bot-dream-card-failed',
+  waiting_quota: 'bot-dream-card-waiting-quota',
+  skipped: 'bot-dream-card-skipped',
+};
+
 export interface CardOptions {
   now: Date;
   /** For the "share this link" line of the owner's public dreams. */
@@ -76,6 +85,8 @@ export function renderDreamCard(t: Translate, dream: DreamView, opts: CardOption
   if (a) meta.push(t(`dream-category-${a.category}`));
   if (dream.lucid) meta.push(t('bot-dream-card-lucid'));
   if (dream.mood) meta.push(t('bot-dream-card-mood', { mood: moodLabel(t, dream.mood) }));
+  if (dream.mood_on_waking)
+    meta.push(t('bot-dream-card-mood-waking', { mood: moodLabel(t, dream.mood_on_waking) }));
   if (meta.length) lines.push(`<i>${escapeHtml(meta.join(' · '))}</i>`);
   if (!dream.own && dream.author !== undefined) {
     const name = dream.author?.name ?? t('dream-author-anonymous');
@@ -93,7 +104,7 @@ export function renderDreamCard(t: Translate, dream: DreamView, opts: CardOption
     list('bot-dream-card-symbols', a.symbols);
     if (a.offline) lines.push(t('bot-dream-card-offline'));
   } else {
-    lines.push(t(dream.analysis_status === 'failed' ? 'bot-dream-card-failed' : 'bot-dream-card-pending'));
+    lines.push(t(analysisStatusKey[dream.analysis_status]));
   }
 
   if (dream.own && a) {
@@ -120,7 +131,7 @@ export function renderDreamCard(t: Translate, dream: DreamView, opts: CardOption
 export function renderReview(
   t: Translate,
   draft: { text: string; heard: boolean },
-  state: { lucid: boolean; mood: number | null },
+  state: { lucid: boolean; mood: number | null; moodOnWaking?: number | null },
 ): string {
   return [
     t(draft.heard ? 'bot-dream-review-heard' : 'bot-dream-review-title'),
@@ -129,6 +140,7 @@ export function renderReview(
       lucid: t(state.lucid ? 'bot-dream-yes' : 'bot-dream-no'),
       mood: moodLabel(t, state.mood),
     }),
+    t('bot-dream-review-waking', { mood: moodLabel(t, state.moodOnWaking ?? null) }),
     '',
     t(draft.heard ? 'bot-dream-review-hint-heard' : 'bot-dream-review-hint'),
   ].join('\n');

@@ -2,6 +2,7 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer, type Context } from 'grammy';
 import type { BotContext, Feature } from '../../context.ts';
 import type { MainMenuAction } from '../start/menu.ts';
+import { analysisWaitActions } from './analysisWait.ts';
 import { dreamCardActions, openDeepLinkedDream } from './card.ts';
 import { DREAM_LOG, logDream, startDreamLog } from './conversation.ts';
 import { createFeedMenu, createJournalMenu, showFeed, showJournal } from './menus.ts';
@@ -26,6 +27,7 @@ export function dreamsFeature(): DreamsFeature {
   handlers.command('dreams', (ctx) => showJournal(ctx, journal, ctx.match));
   handlers.command('feed', (ctx) => showFeed(ctx, feed));
   handlers.use(dreamCardActions());
+  handlers.use(analysisWaitActions());
 
   return {
     beforeConversations: openDeepLinkedDream(),

@@ -18,7 +18,16 @@ export const REVIEW_BUTTON = {
   save: 'dlog:save',
   edit: 'dlog:edit',
   cancel: 'dlog:cancel',
+  /** Mood on waking, 1..5 like the mood before sleep. */
+  wake: 'dlog:wake:',
+  /** A "no AI" save: into the journal without analysis, nothing charged. */
+  saveQuiet: 'dlog:save-quiet',
 } as const;
+
+/** "Analyse" on a dream saved without analysis (or waiting for the quota): `dan:<dream id>`. */
+export const ANALYSE_PREFIX = 'dan:';
+/** An offer bought from the "waiting for the quota" message: `dwait:buy:<offer id>`. */
+export const WAIT_BUY_PREFIX = 'dwait:buy:';
 export const REVIEW_PREFIX = 'dlog:';
 
 /** Sent with an edit to take a message's buttons away. */
@@ -39,11 +48,19 @@ export const dreamAppUrl = (config: Config, dreamId: string) => miniAppUrl(confi
 export function dreamCardKeyboard(
   t: Translate,
   dream: DreamView,
-  opts: { config: Config; videoPrice: number },
+  opts: { config: Config; videoPrice: number; analysisPrice?: number },
 ): InlineKeyboard | undefined {
   const keyboard = new InlineKeyboard();
   if (dream.own) {
     const video = dream.video?.status;
+    if (dream.analysis_status === 'skipped') {
+      keyboard
+        .text(
+          t('bot-dream-button-analyse', { price: opts.analysisPrice ?? 0 }),
+          `${ANALYSE_PREFIX}${dream.id}`,
+        )
+        .row();
+    }
     if (dream.analysis && (!video || video === 'failed')) {
       keyboard.text(t('bot-dream-button-video', { price: opts.videoPrice }), cardData('v', dream.id)).row();
     }
@@ -67,7 +84,10 @@ export function deleteConfirmKeyboard(t: Translate, dreamId: string): InlineKeyb
     .text(t('bot-dream-button-delete-keep'), cardData('dn', dreamId));
 }
 
-export function reviewKeyboard(t: Translate, state: { lucid: boolean; mood: number | null }): InlineKeyboard {
+export function reviewKeyboard(
+  t: Translate,
+  state: { lucid: boolean; mood: number | null; moodOnWaking?: number | null },
+): InlineKeyboard {
   const keyboard = new InlineKeyboard()
     .text(`${state.lucid ? '✅' : '▫️'} ${t('bot-dream-button-lucid')}`, REVIEW_BUTTON.lucid)
     .row();
@@ -75,9 +95,19 @@ export function reviewKeyboard(t: Translate, state: { lucid: boolean; mood: numb
     const mood = i + 1;
     keyboard.text(state.mood === mood ? `✅ ${mood}` : `${face} ${mood}`, `${REVIEW_BUTTON.mood}${mood}`);
   });
+  keyboard.row();
+  // The waking row is told apart from the row above by the sunrise on every button.
+  for (let mood = 1; mood <= 5; mood++) {
+    keyboard.text(
+      state.moodOnWaking === mood ? `✅ 🌅 ${mood}` : `🌅 ${mood}`,
+      `${REVIEW_BUTTON.wake}${mood}`,
+    );
+  }
   return keyboard
     .row()
     .text(t('bot-dream-button-save'), REVIEW_BUTTON.save)
     .text(t('bot-dream-button-edit'), REVIEW_BUTTON.edit)
-    .text(t('bot-dream-button-cancel'), REVIEW_BUTTON.cancel);
+    .text(t('bot-dream-button-cancel'), REVIEW_BUTTON.cancel)
+    .row()
+    .text(t('bot-dream-button-save-quiet'), REVIEW_BUTTON.saveQuiet);
 }

@@ -47,6 +47,7 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
       reply_markup: dreamCardKeyboard(t, dream, {
         config: core.config,
         videoPrice: core.dreams.prices().video,
+        analysisPrice: core.dreams.prices().analysis,
       }),
     };
   }
@@ -115,9 +116,11 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
   return {
     async dreamAnalysed(userId, dream, target) {
       const { t, wantsGenerations } = await reader(userId);
-      if (!target && !wantsGenerations) return;
+      // A dream that waited for the quota is analysed without a job target: its chat message is remembered.
+      const shownAt = target ?? (await recallTarget(core, 'analysis', dream.id));
+      if (!shownAt && !wantsGenerations) return;
       const { text, reply_markup } = card(t, dream);
-      const shown = await editOrSend(userId, target, text, reply_markup);
+      const shown = await editOrSend(userId, shownAt, text, reply_markup);
       if (shown) await rememberTarget(core, 'card', dream.id, shown);
     },
 

@@ -36,7 +36,7 @@ export async function showBalanceCard(ctx: MenuContext): Promise<void> {
  * Sends a Stars invoice for one offer. Title, description, payload and price all come from core, which
  * checks them again at pre-checkout, so a stale invoice can never be paid at an old price.
  */
-async function sendInvoice(ctx: BotContext, offerId: string): Promise<void> {
+export async function sendInvoice(ctx: BotContext, offerId: string): Promise<void> {
   const invoice = await ctx.core.wallet.invoice(requireUser(ctx).id, offerId);
   // Stars take no payment provider: the token is the empty string.
   await ctx.replyWithInvoice(

@@ -48,6 +48,13 @@ export function DreamArt({ dream, variant }: DreamArtProps) {
               {dream.analysis_status === 'pending' ? t('dream-status-analysing') : t('dream-status-painting')}
             </span>
           )}
+          {/* Kept without an analysis: the journal says so instead of showing a blank. */}
+          {dream.analysis_status === 'waiting_quota' && (
+            <span className="dream-art__status">{t('dream-status-waiting')}</span>
+          )}
+          {dream.analysis_status === 'skipped' && (
+            <span className="dream-art__status">{t('dream-status-skipped')}</span>
+          )}
         </div>
       )}
       {showImage && dream.image_offline && variant !== 'card' && (

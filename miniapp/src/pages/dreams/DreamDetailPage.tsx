@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { paths } from '../../navigation/paths.ts';
 import { goBack, Link } from '../../navigation/router.tsx';
 import { hapticNotify } from '../../telegram.ts';
+import { AnalysisWaiting } from './AnalysisWaiting.tsx';
 import { CategoryChip } from './CategoryChip.tsx';
 import { CATEGORY_LOOK } from './categories.ts';
 import { DreamArt } from './DreamArt.tsx';
@@ -52,8 +53,19 @@ function Chips({ title, items }: { title: string; items: string[] }) {
   );
 }
 
-function AnalysisCard({ dream }: { dream: Dream }) {
+function AnalysisCard({
+  dream,
+  analysisPrice,
+  onDream,
+}: {
+  dream: Dream;
+  analysisPrice: number | null;
+  onDream(d: Dream): void;
+}) {
   const { t } = useI18n();
+  if (dream.analysis_status === 'waiting_quota' || dream.analysis_status === 'skipped') {
+    return <AnalysisWaiting dream={dream} price={analysisPrice} onDream={onDream} />;
+  }
   if (dream.analysis_status === 'pending') {
     return (
       <section className="card analysis analysis--pending" aria-busy="true">
@@ -375,6 +387,7 @@ export function DreamDetailPage({ id }: { id: string }) {
   const [dream, setDream] = useState<Dream | null>(null);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [videoPrice, setVideoPrice] = useState<number | null>(null);
+  const [analysisPrice, setAnalysisPrice] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load.
@@ -400,7 +413,10 @@ export function DreamDetailPage({ id }: { id: string }) {
   useEffect(() => {
     const controller = new AbortController();
     api.get('/wallet', { signal: controller.signal }).then(
-      (wallet) => setVideoPrice(wallet.prices.video),
+      (wallet) => {
+        setVideoPrice(wallet.prices.video);
+        setAnalysisPrice(wallet.prices.analysis);
+      },
       () => setVideoPrice(null),
     );
     return () => controller.abort();
@@ -462,6 +478,12 @@ export function DreamDetailPage({ id }: { id: string }) {
             {t(`mood-${dream.mood}`)}
           </span>
         )}
+        {dream.mood_on_waking !== null && (
+          <span className="soft-badge" title={t('new-dream-mood-waking')}>
+            <MoodIcon mood={dream.mood_on_waking} className="soft-badge__icon" />
+            {t('dream-mood-waking-badge', { mood: t(`mood-${dream.mood_on_waking}`) })}
+          </span>
+        )}
         {dream.own && dream.visibility === 'public' && (
           <span className="soft-badge soft-badge--accent">{t('dream-shared-badge')}</span>
         )}
@@ -474,7 +496,7 @@ export function DreamDetailPage({ id }: { id: string }) {
         <p className="dream-text">{dream.text}</p>
       </section>
 
-      <AnalysisCard dream={dream} />
+      <AnalysisCard dream={dream} analysisPrice={analysisPrice} onDream={setDream} />
 
       {dream.own && (
         <VideoCard

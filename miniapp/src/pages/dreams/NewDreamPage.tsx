@@ -22,12 +22,23 @@ interface DreamForm {
   title: string;
   lucid: boolean;
   mood: number | null;
+  /** Mood on waking, 1..5 like the mood before sleep. */
+  moodOnWaking: number | null;
+  /** True for a "no AI" save: the journal only, nothing charged. */
+  noAnalysis: boolean;
 }
 
-type FieldName = 'text' | 'title' | 'mood' | 'lucid';
+type FieldName = 'text' | 'title' | 'mood' | 'lucid' | 'mood_on_waking';
 type FieldErrors = Partial<Record<FieldName, string>>;
 
-const EMPTY: DreamForm = { text: '', title: '', lucid: false, mood: null };
+const EMPTY: DreamForm = {
+  text: '',
+  title: '',
+  lucid: false,
+  mood: null,
+  moodOnWaking: null,
+  noAnalysis: false,
+};
 
 // A half-written dream survives a closed app: dreams fade fast, and retyping one is worse.
 const DRAFT_KEY = 'mechta.dream-draft';
@@ -41,6 +52,11 @@ function loadDraft(): DreamForm {
       title: typeof stored.title === 'string' ? stored.title : '',
       lucid: stored.lucid === true,
       mood: typeof stored.mood === 'number' && MOODS.includes(stored.mood as 1) ? stored.mood : null,
+      moodOnWaking:
+        typeof stored.moodOnWaking === 'number' && MOODS.includes(stored.moodOnWaking as 1)
+          ? stored.moodOnWaking
+          : null,
+      noAnalysis: stored.noAnalysis === true,
     };
   } catch {
     return EMPTY;
@@ -66,7 +82,7 @@ function fieldErrorsOf(
   for (const [key, message] of Object.entries(fields)) {
     const name = key.replace(/^\/|^body[./]/, '').split(/[./]/)[0] as FieldName;
     const text = message.startsWith('validation-') ? t(message) : message;
-    if (['text', 'title', 'mood', 'lucid'].includes(name)) known[name] ??= text;
+    if (['text', 'title', 'mood', 'lucid', 'mood_on_waking'].includes(name)) known[name] ??= text;
     else unknown.push(text);
   }
   return { known, unknown };
@@ -122,12 +138,14 @@ export function NewDreamPage() {
     setFieldErrors({});
     const body: NewDream = { text: form.text.trim(), lucid: form.lucid };
     if (form.mood !== null) body.mood = form.mood;
+    if (form.moodOnWaking !== null) body.mood_on_waking = form.moodOnWaking;
+    if (form.noAnalysis) body.analyze = false;
     if (form.title.trim()) body.title = form.title.trim();
     try {
       const dream = await api.post('/dreams', { body });
       hapticNotify('success');
       window.localStorage.removeItem(DRAFT_KEY);
-      toast(t('new-dream-saved'));
+      toast(t(form.noAnalysis ? 'new-dream-saved-quiet' : 'new-dream-saved'));
       // The form is done with: Back from the new dream leads to where the user came from.
       navigate(dreamRoute(dream.id), { replace: true });
     } catch (error) {
@@ -279,6 +297,56 @@ export function NewDreamPage() {
               </p>
             )}
           </div>
+          <div className="field">
+            <span className="field__label" id={`${id}-waking`}>
+              {t('new-dream-mood-waking')}
+            </span>
+            <div className="mood-scale" role="radiogroup" aria-labelledby={`${id}-waking`}>
+              {MOODS.map((mood) => (
+                // biome-ignore lint/a11y/useSemanticElements: a scale of faces, styled as one.
+                <button
+                  key={mood}
+                  type="button"
+                  role="radio"
+                  aria-checked={form.moodOnWaking === mood}
+                  aria-label={t('dream-mood-waking-badge', { mood: t(`mood-${mood}`) })}
+                  className="mood-scale__option"
+                  onClick={() => {
+                    hapticSelection();
+                    update('mood_on_waking', { moodOnWaking: form.moodOnWaking === mood ? null : mood });
+                  }}
+                >
+                  <MoodIcon mood={mood} className="mood-scale__face" />
+                  <span className="mood-scale__label">{t(`mood-${mood}`)}</span>
+                </button>
+              ))}
+            </div>
+            {fieldErrors.mood_on_waking && (
+              <p className="field__error" role="alert">
+                {fieldErrors.mood_on_waking}
+              </p>
+            )}
+          </div>
+        </div>
+
+        <div className="group group--spaced">
+          <label className="row switch-row">
+            <span className="row__body">
+              <span className="row__title">{t('new-dream-no-analysis')}</span>
+              <span className="row__hint">{t('new-dream-no-analysis-hint')}</span>
+            </span>
+            <input
+              type="checkbox"
+              role="switch"
+              className="switch"
+              checked={form.noAnalysis}
+              aria-checked={form.noAnalysis}
+              onChange={(event) => {
+                hapticSelection();
+                setForm((current) => ({ ...current, noAnalysis: event.target.checked }));
+              }}
+            />
+          </label>
         </div>
         <p className="form-note">{t('new-dream-note')}</p>
       </form>

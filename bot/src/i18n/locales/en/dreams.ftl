@@ -117,3 +117,16 @@ dream-failed-video = I couldn't film this dream.{ $refunded ->
        *[other] tokens are
     } back on your balance.
 }
+
+bot-dream-review-waking = 🌅 Mood on waking: { $mood }
+bot-dream-button-save-quiet = 📓 Save without analysis
+bot-dream-saving = 📓 Saving your dream…
+bot-dream-saved-quiet = 📓 I saved your dream in the journal, without analysis. If you'd like one later, tap the button.
+bot-dream-button-analyse = 🔮 Analyse — { $price ->
+    [one] { $price } token
+   *[other] { $price } tokens
+}
+bot-dream-waiting-quota = 🌙 I saved your dream in the journal. Today's { $limit } analyses are used up, so its analysis waits: I'll do it tomorrow, when your daily limit renews, and send it here. With Pro (up to { $proLimit } analyses a day) I'll analyse it right away.
+bot-dream-card-waiting-quota = ⏳ Analysis waiting: today's limit is used up, it will come tomorrow.
+bot-dream-card-skipped = 📓 Saved without analysis.
+bot-dream-card-mood-waking = mood on waking { $mood }
