@@ -117,3 +117,11 @@ dream-failed-video = I couldn't film this dream.{ $refunded ->
        *[other] tokens are
     } back on your balance.
 }
+bot-freetext-offer = 🌙 That sounds like a dream. Save it to your journal?
+bot-freetext-voice-needs-text = I can't turn voice messages into text. Please type your dream, and I'll offer to save it.
+bot-freetext-media = I can't keep pictures or videos. Describe the dream in words, and I'll offer to save it.
+bot-draft-waiting = 🌙 Your dream is still waiting. Continue where you left off?
+bot-draft-button-resume = ▶️ Continue
+bot-draft-button-discard = 🗑 Discard
+bot-draft-discarded = 🗑 The unsaved dream is discarded.
+bot-draft-gone = That unsaved dream is no longer here. Send /dream to tell it again.
