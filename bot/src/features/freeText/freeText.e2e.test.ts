@@ -3,6 +3,7 @@ import { registerDreamsJobs } from '@mechta/core';
 import { tempDataDir } from '@mechta/core/dreams/testing';
 import { createTestCore, type TestCore } from '@mechta/testing/core';
 import { type FakeBotApi, type FakeUser, startFakeBotApi } from '@mechta/testing/fake-bot-api';
+import { type FakeOpenAi, startFakeOpenAi } from '@mechta/testing/fake-openai';
 import type { Bot } from 'grammy';
 import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ interface Stack {
   close(): Promise<void>;
 }
 
-async function startStack(): Promise<Stack> {
+async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const dataDir = await tempDataDir();
   const fake = await startFakeBotApi();
   const t = await createTestCore({
@@ -35,6 +36,7 @@ async function startStack(): Promise<Stack> {
     STARTING_TOKENS: '100',
     QUOTA_FREE_TEXT: '100',
     QUOTA_FREE_IMAGE: '100',
+    ...env,
   });
   await registerDreamsJobs(t.core, { videoPollIntervalMs: 20 });
   await t.core.queue.startWorkers();
@@ -163,6 +165,10 @@ describe.each(LANGS)('what people naturally send ($user.language_code)', (l) => 
     await fake.sendText(l.user, 'hmm');
     const unknown = await next(since, (m) => textOf(m).startsWith(l.unknown));
     expect(labelsOf(unknown).length).toBeGreaterThan(0);
+    // A dream's length but no story: not offered either.
+    since = count();
+    await fake.sendText(l.user, 'Europe/Berlin');
+    await next(since, (m) => textOf(m).startsWith(l.unknown));
 
     since = count();
     await fake.sendPhoto(l.user, Buffer.from('not really a jpeg'));
@@ -259,3 +265,38 @@ describe.each(LANGS)('what people naturally send ($user.language_code)', (l) => 
     await next(since, (m) => textOf(m).startsWith(l.unknown));
   });
 });
+
+describe.each(LANGS)(
+  'a voice message outside a conversation, with transcription ($user.language_code)',
+  (l) => {
+    let s: Stack;
+    let openai: FakeOpenAi;
+    beforeAll(async () => {
+      openai = await startFakeOpenAi();
+      s = await startStack({ AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url });
+    });
+    afterAll(async () => {
+      await s?.close();
+      await openai?.close();
+    });
+
+    it('is transcribed and offered as a dream, then saved from the offer', async () => {
+      const { fake, t } = s;
+      openai.enqueue('transcriptions', { kind: 'transcript', text: l.dream });
+      await fake.sendVoice(l.user, Buffer.from('OggS fake opus voice'), 4);
+      await fake.waitForMessage(l.user.id, (m) => textOf(m) === l.offer, WAIT_MS);
+      const review = await fake.waitForMessage(
+        l.user.id,
+        (m) => labelsOf(m).includes(l.save) && textOf(m).includes(l.dream),
+        WAIT_MS,
+      );
+      await fake.pressButton(l.user, review, l.save);
+      await fake.waitForMessage(l.user.id, (m) => textOf(m) === l.analysing, WAIT_MS);
+      await expect
+        .poll(async () => (await t.core.dreams.list(l.user.id, {})).items.map((d) => d.text), {
+          timeout: WAIT_MS,
+        })
+        .toEqual([l.dream]);
+    });
+  },
+);

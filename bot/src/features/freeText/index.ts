@@ -8,6 +8,17 @@ import { NO_BUTTONS } from '../dreams/keyboards.ts';
 // These start or end the dream conversation themselves; after them there is no older draft to mention.
 const OWN_COMMANDS = new Set(['dream', 'cancel']);
 
+// A dream is told in words: "Asia/Tokyo" or "01.01.2000" has a dream's length but is no story.
+const MIN_WORDS = 3;
+const WORD = /\p{L}/u;
+
+/** Whether a text sent out of the blue reads as a dream: a dream's length, and a few words. */
+function looksLikeDream(ctx: BotContext, text: string): boolean {
+  const { dream_text_min: min } = ctx.core.dreams.limits();
+  const words = text.split(/\s+/).filter((w) => WORD.test(w)).length;
+  return [...text].length >= min && words >= MIN_WORDS;
+}
+
 const inConversation = (ctx: BotContext) => Object.keys(ctx.conversation.active()).length > 0;
 
 /**
@@ -39,7 +50,8 @@ function commandName(ctx: BotContext): string | undefined {
 /**
  * What people send without a command first, outside any conversation, in a private chat: text of a
  * dream's length and voice are offered as a dream (the /dream review, already filled in); pictures
- * and videos are answered plainly, since they cannot be kept; short texts get the menu.
+ * and videos are answered plainly, since they cannot be kept; short texts get the menu. A text
+ * longer than a dream is offered too: the review step then says it is too long.
  */
 export function freeTextFeature(deps: { mainMenu: Menu<BotContext> }): Feature {
   const { mainMenu } = deps;
@@ -49,7 +61,7 @@ export function freeTextFeature(deps: { mainMenu: Menu<BotContext> }): Feature {
   chat.on('message:text', async (ctx, next) => {
     const text = ctx.message.text.trim();
     if (text.startsWith('/')) return next();
-    if ([...text].length < ctx.core.dreams.limits().dream_text_min) {
+    if (!looksLikeDream(ctx, text)) {
       await ctx.reply(ctx.t('unknown-message'), { reply_markup: mainMenu });
       return;
     }
