@@ -18,6 +18,15 @@ const RU_DREAM = 'Мне снилось, что я иду по затоплен�
 const textOf = (m: Message) => m.text ?? m.caption ?? '';
 const labelsOf = (m: Message) => m.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
 
+/**
+ * Drops the Redis copy of the chat's conversation state (when Redis is configured), so the
+ * restarted bot can only find the draft in PostgreSQL.
+ */
+async function dropRedisCopy(t: TestCore, chatId: number): Promise<void> {
+  const redis = t.core.cache.redis;
+  if (redis) expect(await redis.del(`bot-session:conversation:${chatId}`)).toBe(1);
+}
+
 /** The real bot polling a fake Telegram over one test core; `restart` builds a new bot on the same database. */
 interface Stack {
   fake: FakeBotApi;
@@ -221,6 +230,7 @@ describe.each(LANGS)('what people naturally send ($user.language_code)', (l) => 
     await fake.sendText(l.user, '/balance');
     const waiting = await next(since, (m) => textOf(m) === l.waiting);
     await s.restart();
+    await dropRedisCopy(s.t, l.user.id);
 
     since = count();
     await fake.pressButton(l.user, waiting, l.resume);
