@@ -6,6 +6,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, Feature, SessionData } from './context.ts';
 import { adminFeature } from './features/admin/index.ts';
 import { dreamsFeature } from './features/dreams/index.ts';
+import { freeTextFeature } from './features/freeText/index.ts';
 import { placeholdersFeature } from './features/placeholders/index.ts';
 import { referralsFeature, showReferrals } from './features/referrals/index.ts';
 import { settingsFeature, showSettingsCard } from './features/settings/index.ts';
@@ -13,6 +14,7 @@ import { showHelp, startFeature } from './features/start/index.ts';
 import { createMainMenu } from './features/start/menu.ts';
 import { showBalanceCard, walletFeature } from './features/wallet/index.ts';
 import { createBotI18n } from './i18n/index.ts';
+import { commandsInAnyCase } from './middleware/commandCase.ts';
 import { handleBotError } from './middleware/errorBoundary.ts';
 import { onlyHumanSenders } from './middleware/humanSender.ts';
 import { inlineButtonsInPrivateChat } from './middleware/inlineButtons.ts';
@@ -40,7 +42,7 @@ export interface CreateBotOptions {
 
 /**
  * Builds the bot over the shared core. The middleware order below is the one place it is written:
- * context deps → error boundary → storable text → human senders only → inline buttons' chat
+ * context deps → error boundary → storable text → commands in any case → human senders only → inline buttons' chat
  * → drop redeliveries → load user → blocked gate → one update per chat
  * → session → i18n → conversations → menus → features → "didn't understand".
  */
@@ -72,6 +74,8 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
     referralsFeature(),
     adminFeature(),
     placeholdersFeature(),
+    // Last: free text and voice are offered as a dream only when no command or conversation took them.
+    freeTextFeature({ mainMenu }),
   ];
   for (const feature of features) if (feature.menus?.length) mainMenu.register(feature.menus);
 
@@ -83,6 +87,7 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
 
   const app = bot.errorBoundary(handleBotError);
   app.use(storableText());
+  app.use(commandsInAnyCase());
   app.use(onlyHumanSenders());
   app.use(inlineButtonsInPrivateChat());
   app.use(dropRedeliveredUpdates(createUpdateDeduper(core)));

@@ -5,6 +5,7 @@ import { type BotConversation, say } from '../../conversation.ts';
 import { errorMessage, languageOf } from '../../middleware/errorBoundary.ts';
 import { requireUser } from '../../middleware/users.ts';
 import { showUnanalysed } from './analysisWait.ts';
+import { DRAFT_BUTTON } from './draftButtons.ts';
 import { clip, renderReview, type Translate } from './format.ts';
 import { NO_BUTTONS, REVIEW_BUTTON, REVIEW_PREFIX, reviewKeyboard } from './keyboards.ts';
 import { rememberTarget } from './targets.ts';
@@ -40,21 +41,41 @@ export async function startDreamLog(ctx: BotContext): Promise<void> {
   await ctx.conversation.enter(DREAM_LOG);
 }
 
+/** A dream sent without /dream first: text, or a voice message to transcribe. */
+export type OfferedDream =
+  | { kind: 'text'; text: string }
+  | { kind: 'voice'; fileId: string; duration: number };
+
+/** Offers what the user sent as a dream: the review step of /dream, with the text already in. */
+export async function offerDream(ctx: BotContext, offered: OfferedDream): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(DREAM_LOG, offered);
+}
+
 /**
  * /dream: asks for the dream (text or voice), shows it for review with the lucid flag and the mood
  * before sleep, then saves it through core and hands the analysis over to the job, which edits the
- * "Analysing…" message into the result. Commands end the conversation (/cancel from anywhere);
- * buttons of other messages (journal, cards) still work meanwhile and the draft waits.
+ * "Analysing…" message into the result. Other commands run while the draft waits (/cancel drops
+ * it), and so do buttons of other messages (journal, cards). Entered with `offered`, it starts at
+ * the review with what the user sent outside any conversation.
  */
-export async function logDream(conversation: BotConversation, _ctx: Context): Promise<void> {
-  await say(conversation, 'bot-dream-ask');
-  let draft = await readDraft(conversation);
+export async function logDream(
+  conversation: BotConversation,
+  _ctx: Context,
+  offered?: OfferedDream,
+): Promise<void> {
+  // An offered text that cannot be a dream has been answered with why; the next message may fix it.
+  const taken = offered ? await takeDraft(conversation, offered) : undefined;
+  if (taken) await say(conversation, 'bot-freetext-offer');
+  else if (!offered) await say(conversation, 'bot-dream-ask');
+  let draft = taken ?? (await readDraft(conversation, 'bot-dream-ask'));
   const extras: Extras = { lucid: false, mood: null };
   for (;;) {
     const reviewId = await conversation.external((ctx) => sendReview(ctx, draft, extras));
     const next = await review(conversation, reviewId, draft, extras);
     if (next === 'done') return;
-    draft = next === 'edit' ? await readDraft(conversation) : next;
+    if (next === 'resume') continue;
+    draft = next === 'edit' ? await readDraft(conversation, 'bot-dream-ask-edit') : next;
   }
 }
 
@@ -89,22 +110,59 @@ async function nextInput(conversation: BotConversation): Promise<Input> {
   return conversation.external((ctx) => readInput(ctx));
 }
 
-/** Waits for the dream as text or voice until a usable one arrives. */
-async function readDraft(conversation: BotConversation): Promise<Draft> {
+/**
+ * Waits for the dream as text or voice until a usable one arrives. "Continue" under "still waiting"
+ * asks again with `askKey`, the question the user was answering; "Discard" ends the conversation.
+ */
+async function readDraft(conversation: BotConversation, askKey: string): Promise<Draft> {
   for (;;) {
-    const draft = await takeDraft(conversation, await nextInput(conversation));
+    const input = await nextInput(conversation);
+    const waiting = waitingChoice(input);
+    if (waiting?.kind === 'resume') {
+      await conversation.external(async (ctx) => {
+        await closeReview(ctx, waiting.messageId);
+        await ctx.reply(ctx.t(askKey), { parse_mode: 'HTML' });
+      });
+      continue;
+    }
+    if (waiting?.kind === 'discard') {
+      await conversation.external((ctx) => discardDraft(ctx, waiting.messageId));
+      return conversation.halt();
+    }
+    const draft = await takeDraft(conversation, input);
     if (draft) return draft;
   }
 }
 
+/** A press on "Continue" / "Discard" under "your dream is still waiting". */
+function waitingChoice(input: Input): { kind: 'resume' | 'discard'; messageId: number } | null {
+  if (input.kind !== 'button') return null;
+  if (input.data === DRAFT_BUTTON.resume) return { kind: 'resume', messageId: input.messageId };
+  if (input.data === DRAFT_BUTTON.discard) return { kind: 'discard', messageId: input.messageId };
+  return null;
+}
+
+/** "Discard": the waiting note says the draft is gone and loses its buttons. */
+async function discardDraft(ctx: BotContext, messageId: number): Promise<void> {
+  await ctx.answerCallbackQuery();
+  if (ctx.chatId === undefined) return;
+  await editQuietly(
+    ctx.api.editMessageText(ctx.chatId, messageId, ctx.t('bot-draft-discarded'), {
+      reply_markup: NO_BUTTONS,
+    }),
+  );
+}
+
 /**
- * Reads one input as a dream. Commands end the conversation and run as usual; buttons and other
- * updates go on to the rest of the bot while the conversation keeps waiting.
+ * Reads one input as a dream. Commands run as usual while the draft keeps waiting (the bot then
+ * says so, see `draftWaiting`); buttons and other updates go on to the rest of the bot meanwhile.
  */
-async function takeDraft(conversation: BotConversation, input: Input): Promise<Draft | undefined> {
+async function takeDraft(
+  conversation: BotConversation,
+  input: Input | OfferedDream,
+): Promise<Draft | undefined> {
   switch (input.kind) {
     case 'command':
-      return conversation.halt({ next: true });
     case 'button':
     case 'other':
       return conversation.skip({ next: true });
@@ -134,9 +192,19 @@ async function review(
   reviewId: number,
   draft: Draft,
   extras: Extras,
-): Promise<'done' | 'edit' | Draft> {
+): Promise<'done' | 'edit' | 'resume' | Draft> {
   for (;;) {
     const input = await nextInput(conversation);
+    const waiting = waitingChoice(input);
+    if (waiting) {
+      // The review is sent again below the note, so the user finds it where they are now.
+      await conversation.external(async (ctx) => {
+        if (waiting.kind === 'discard') await discardDraft(ctx, waiting.messageId);
+        else await closeReview(ctx, waiting.messageId);
+        await takeButtonsOff(ctx, reviewId);
+      });
+      return waiting.kind === 'resume' ? 'resume' : 'done';
+    }
     if (input.kind !== 'button' || !input.data.startsWith(REVIEW_PREFIX) || input.messageId !== reviewId) {
       // Buttons of other messages (a stale review included) are for the rest of the bot.
       const replacement = await takeDraft(conversation, input);
@@ -253,6 +321,10 @@ async function redrawReview(ctx: BotContext, draft: Draft, extras: Extras): Prom
 /** Takes the buttons off a review that no longer applies; the text stays as a record. */
 async function closeReview(ctx: BotContext, reviewId: number): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  await takeButtonsOff(ctx, reviewId);
+}
+
+async function takeButtonsOff(ctx: BotContext, reviewId: number): Promise<void> {
   if (ctx.chatId === undefined) return;
   await ctx.api.editMessageReplyMarkup(ctx.chatId, reviewId, { reply_markup: NO_BUTTONS }).catch((err) => {
     ctx.logger.debug({ err }, 'could not take the buttons off an old review');

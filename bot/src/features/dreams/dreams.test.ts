@@ -42,6 +42,13 @@ const user = (over: Partial<TestUser> = {}): TestUser => ({
 const DREAM_BUTTON = /^\d{2}\/\d{2} \S+ \S/;
 const labels = (keyboard: { text: string }[][] = []) => keyboard.flat().map((b) => b.text);
 /** The newest message sent or edited in this user's chat (jobs of other tests write to other chats). */
+const OFFER = '🌙 That sounds like a dream. Save it to your journal?';
+/** The reply before the last one: the offer, when a text outside /dream is taken for a dream. */
+const beforeLastIn = (h: BotHarness, u: TestUser) =>
+  h
+    .replies()
+    .filter((r) => r.chatId === u.id)
+    .at(-2);
 const lastIn = (h: BotHarness, u: TestUser) =>
   h
     .replies()
@@ -140,9 +147,9 @@ describe('/dream by text', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ text: FLIGHT_DREAM, lucid: true, mood: 4 });
 
-    // The conversation is over: the next text is not another dream.
+    // The conversation is over: the next text is offered as a new dream, not added to the saved one.
     await h.sendText(u, 'Another long text that is not a dream at all.');
-    expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
+    expect(beforeLastIn(h, u)?.text).toBe(OFFER);
   });
 
   it('edits the "Analysing…" message into the analysis, then sends the picture', async () => {
@@ -218,8 +225,9 @@ describe('/dream by text', () => {
     await h.sendText(u, FLIGHT_DREAM);
     await h.sendText(u, '/cancel');
     expect(lastIn(h, u)?.text).toBe('Cancelled. Nothing was saved from the unfinished step.');
+    // No draft waits: the same text sent again is offered afresh.
     await h.sendText(u, FLIGHT_DREAM);
-    expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
+    expect(beforeLastIn(h, u)?.text).toBe(OFFER);
     expect((await t.core.dreams.list(await registered(u), {})).total).toBe(0);
   });
 
@@ -250,15 +258,18 @@ describe('/dream by text', () => {
     expect(items.map((d) => d.text)).toEqual([FLIGHT_DREAM]);
   });
 
-  it('another command ends the conversation and runs as usual', async () => {
+  it('another command runs as usual, and the draft is still waiting after it', async () => {
     const h = harness();
     const u = user();
     await h.sendText(u, '/dream');
     await h.sendText(u, FLIGHT_DREAM);
     await h.sendText(u, '/help');
-    expect(lastIn(h, u)?.text).toContain('<b>Mechta</b> keeps your dreams');
-    await h.sendText(u, FLIGHT_DREAM);
-    expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
+    expect(beforeLastIn(h, u)?.text).toContain('<b>Mechta</b> keeps your dreams');
+    expect(lastIn(h, u)?.text).toBe('🌙 Your dream is still waiting. Continue where you left off?');
+    // A text sent now belongs to the waiting conversation: it replaces the draft under review.
+    await h.sendText(u, CHASE_DREAM);
+    expect(beforeLastIn(h, u)?.text).not.toBe(OFFER);
+    expect(lastIn(h, u)?.text).toContain(CHASE_DREAM);
   });
 
   it('the main menu button starts the same conversation', async () => {
@@ -303,8 +314,9 @@ describe('refusals when saving', () => {
       expect(answer?.text).toBe("You've reached today's limit (1). It resets at midnight your time.");
       const { items } = await limited.core.dreams.list(await registered(u, limited.core), {});
       expect(items.map((d) => d.text)).toEqual([FLIGHT_DREAM]);
+      // The refused draft is over; the text sent again is offered afresh.
       await h.sendText(u, CHASE_DREAM);
-      expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
+      expect(beforeLastIn(h, u)?.text).toBe(OFFER);
     } finally {
       await limited.close();
     }
