@@ -156,14 +156,16 @@ export function createJournalMenu(): Menu<BotContext> {
     }
     addPager(range, state.page, pages, (c, p) => moveJournal(c, { page: p }));
     if (page.total > 0 || state.category || state.q) {
+      // Named, two a row: a bare emoji does not say which category it is, and names do not fit more.
       const all = t('bot-dream-filter-all');
       range.text(state.category ? all : `[${all}]`, (c) => moveJournal(c, { category: undefined, page: 1 }));
-      for (const category of DREAM_CATEGORIES) {
-        const emoji = CATEGORY_EMOJI[category];
-        range.text(state.category === category ? `[${emoji}]` : emoji, (c) =>
+      DREAM_CATEGORIES.forEach((category, i) => {
+        const name = `${CATEGORY_EMOJI[category]} ${t(`bot-dream-filter-${category}`)}`;
+        range.text(state.category === category ? `[${name}]` : name, (c) =>
           moveJournal(c, { category, page: 1 }),
         );
-      }
+        if (i % 2 === 0) range.row();
+      });
       range.row();
     }
     if (state.q) range.text(t('bot-dream-clear-search'), (c) => moveJournal(c, { q: undefined, page: 1 }));

@@ -117,3 +117,16 @@ dream-failed-video = I couldn't film this dream.{ $refunded ->
        *[other] tokens are
     } back on your balance.
 }
+
+bot-dream-delete-confirm-text =
+    🗑 <b>{ $title }</b>
+
+    Delete this dream and its picture? This can't be undone.
+bot-dream-already-deleted = This dream was already deleted.
+bot-dream-filter-gothic = Gothic
+bot-dream-filter-chase = Chase
+bot-dream-filter-flight = Flight
+bot-dream-filter-transformation = Change
+bot-dream-filter-physics = Physics
+bot-dream-filter-liminal = Liminal
+bot-dream-filter-other = Other

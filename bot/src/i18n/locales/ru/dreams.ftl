@@ -122,3 +122,16 @@ dream-failed-video = Не получилось снять этот сон.{ $ref
        *[many] токенов вернулись
     } на баланс.
 }
+
+bot-dream-delete-confirm-text =
+    🗑 <b>{ $title }</b>
+
+    Удалить этот сон вместе с картинкой? Это нельзя отменить.
+bot-dream-already-deleted = Этот сон уже удалён.
+bot-dream-filter-gothic = Готика
+bot-dream-filter-chase = Погоня
+bot-dream-filter-flight = Полёт
+bot-dream-filter-transformation = Превращение
+bot-dream-filter-physics = Физика
+bot-dream-filter-liminal = Лиминальное
+bot-dream-filter-other = Другое
