@@ -57,7 +57,8 @@ export function createAdminService(deps: AdminDeps) {
   };
   const untilFor = (user: Pick<User, 'language' | 'timezone'>, at: Date) => {
     const locale = user.language === 'ru' ? 'ru-RU' : 'en-GB';
-    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+    // No year: "до 11 декабря 2026 г." would end the sentence with two full stops.
+    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' };
     try {
       return new Intl.DateTimeFormat(locale, { ...options, timeZone: user.timezone }).format(at);
     } catch {

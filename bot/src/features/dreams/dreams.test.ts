@@ -617,8 +617,10 @@ describe('deep links', () => {
     const ownerId = await registered(owner);
     const dream = await t.core.dreams.create(ownerId, { text: FLIGHT_DREAM, source: 'api' });
     await untilAnalysed(ownerId, dream.id);
-    const [greeting, card] = sentTexts(await h.sendText(owner, `/start dream_${dream.id}`));
+    // The greeting, the main menu as a message of its own, then the card.
+    const [greeting, menu, card] = sentTexts(await h.sendText(owner, `/start dream_${dream.id}`));
     expect(greeting).toContain('Welcome back');
+    expect(menu).toBe('Main menu');
     expect(card).toContain(FLIGHT_DREAM);
 
     const stranger = user();

@@ -80,3 +80,4 @@ button-expired = This button no longer works. Try /menu.
 settings-back = ⬅️ Back
 settings-invalid = That didn't work: { $reason }.
 settings-birthdate-cleared = Date of birth removed.
+menu-back = ⬅️ Back

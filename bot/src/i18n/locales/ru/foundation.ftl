@@ -80,3 +80,4 @@ button-expired = Эта кнопка больше не работает. Поп�
 settings-back = ⬅️ Назад
 settings-invalid = Не получилось: { $reason }.
 settings-birthdate-cleared = Дата рождения удалена.
+menu-back = ⬅️ Назад
