@@ -62,7 +62,6 @@ bot-dream-button-delete = 🗑 Delete
 bot-dream-button-open-app = 📱 Open in Mechta
 bot-dream-button-delete-confirm = 🗑 Yes, delete it
 bot-dream-button-delete-keep = ↩️ Keep it
-bot-dream-delete-ask = Delete this dream with its picture and video for good?
 bot-dream-deleted = 🗑 Dream deleted, together with its picture and video.
 bot-dream-shared = 🌍 Shared to the public feed for { $left }.
 bot-dream-shared-anonymous = 🕶 Shared anonymously to the public feed for { $left }.

@@ -42,7 +42,6 @@ settings-card =
 settings-not-set = not set
 settings-off = off
 settings-birthdate = 🎂 Date of birth
-settings-done = ✅ Done
 settings-choose-language = Choose your language:
 settings-language-saved = Language set to English.
 settings-ask-timezone = Send your time zone, e.g. <code>Europe/Moscow</code>, <code>Asia/Almaty</code> or <code>UTC+3</code>. Or pick one below.

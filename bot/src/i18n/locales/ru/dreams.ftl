@@ -63,7 +63,6 @@ bot-dream-button-delete = 🗑 Удалить
 bot-dream-button-open-app = 📱 Открыть в Мечте
 bot-dream-button-delete-confirm = 🗑 Да, удалить
 bot-dream-button-delete-keep = ↩️ Оставить
-bot-dream-delete-ask = Удалить этот сон вместе с картинкой и видео насовсем?
 bot-dream-deleted = 🗑 Сон удалён вместе с картинкой и видео.
 bot-dream-shared = 🌍 Сон в общей ленте на { $left }.
 bot-dream-shared-anonymous = 🕶 Сон в общей ленте анонимно на { $left }.

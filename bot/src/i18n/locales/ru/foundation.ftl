@@ -42,7 +42,6 @@ settings-card =
 settings-not-set = не указана
 settings-off = выключено
 settings-birthdate = 🎂 Дата рождения
-settings-done = ✅ Готово
 settings-choose-language = Выберите язык:
 settings-language-saved = Язык: русский.
 settings-ask-timezone = Пришлите часовой пояс, например <code>Europe/Moscow</code>, <code>Asia/Almaty</code> или <code>UTC+3</code>. Или выберите ниже.
