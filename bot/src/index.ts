@@ -8,7 +8,7 @@ import { adminFeature } from './features/admin/index.ts';
 import { dreamsFeature } from './features/dreams/index.ts';
 import { freeTextFeature } from './features/freeText/index.ts';
 import { placeholdersFeature } from './features/placeholders/index.ts';
-import { referralsFeature, showReferrals } from './features/referrals/index.ts';
+import { referralCard, referralsFeature } from './features/referrals/index.ts';
 import { settingsFeature, showSettingsCard } from './features/settings/index.ts';
 import { showHelp, startFeature } from './features/start/index.ts';
 import { createMainMenu } from './features/start/menu.ts';
@@ -70,7 +70,7 @@ export function createBot(core: Core, opts: CreateBotOptions = {}): Bot<BotConte
     startFeature({ mainMenu }),
     settingsFeature(),
     dreams,
-    walletFeature({ showReferrals }),
+    walletFeature({ referralCard }),
     referralsFeature(),
     adminFeature(),
     placeholdersFeature(),

@@ -57,7 +57,15 @@ export function createCore(deps: CoreDeps) {
     now,
     notifier: () => notifier,
   });
-  const admin = createAdminService({ db: deps.db, users, wallet, now });
+  const admin = createAdminService({
+    db: deps.db,
+    users,
+    wallet,
+    translator: deps.translator,
+    logger: deps.logger,
+    notifier: () => notifier,
+    now,
+  });
   const ai = deps.ai ?? createAi(deps.config.ai, deps.logger);
   const media = createMediaStore({
     db: deps.db,

@@ -23,7 +23,12 @@ function clean(value: unknown): unknown {
  */
 export function storableText(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
+    // A button's data is the bot's own, and the menus hash their layout into it as raw bytes, NUL
+    // included: rewritten, a press on such a button would read as an outdated menu and do nothing.
+    const query = ctx.update.callback_query;
+    const data = query?.data;
     clean(ctx.update);
+    if (query && data !== undefined) query.data = data;
     await next();
   };
 }

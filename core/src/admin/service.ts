@@ -1,5 +1,8 @@
 import { type Database, dailyFigures, type Payment, searchUsers, type User } from '@mechta/db';
 import { AppError } from '../errors.ts';
+import type { Translator } from '../i18n/index.ts';
+import type { Notifier } from '../notifier.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { UsersService } from '../users/service.ts';
 import type { TelegramGateway } from '../wallet/gateway.ts';
 import type { AdminStats, PlanStatus, RefundPaymentResult, WalletService } from '../wallet/service.ts';
@@ -8,6 +11,10 @@ export interface AdminDeps {
   db: Database;
   users: UsersService;
   wallet: WalletService;
+  translator: Translator;
+  logger: Logger;
+  /** The bot's notifier is plugged in after core is built, hence a getter. */
+  notifier: () => Notifier;
   now: () => Date;
 }
 
@@ -34,7 +41,30 @@ const DAY_MS = 86_400_000;
  * admin (ADMIN_IDS) before calling.
  */
 export function createAdminService(deps: AdminDeps) {
-  const { db, users, wallet, now } = deps;
+  const { db, users, wallet, translator, logger, now } = deps;
+
+  /**
+   * Tells the user what an admin changed on their account, in their language. A message that does
+   * not go out must not undo the change, so failures are only logged.
+   */
+  const tell = async (userId: number, key: string, args: Record<string, string | number>) => {
+    try {
+      const user = await users.requireUser(userId);
+      await deps.notifier().text(userId, translator.t(user.language, key, args));
+    } catch (err) {
+      logger.warn({ err, userId, key }, 'admin change notification failed');
+    }
+  };
+  const untilFor = (user: Pick<User, 'language' | 'timezone'>, at: Date) => {
+    const locale = user.language === 'ru' ? 'ru-RU' : 'en-GB';
+    // No year: "до 11 декабря 2026 г." would end the sentence with two full stops.
+    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' };
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: user.timezone }).format(at);
+    } catch {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(at);
+    }
+  };
 
   return {
     /** The wallet's figures plus a daily series of the last `days` days for charts. */
@@ -96,9 +126,14 @@ export function createAdminService(deps: AdminDeps) {
       await users.requireUser(userId);
       if (amount > 0) {
         const r = await wallet.grant(userId, amount, reason, { idempotencyKey });
+        // A replayed idempotency key moves nothing and so tells nothing again.
+        if (r.granted > 0)
+          await tell(userId, 'admin-notice-granted', { amount: r.granted, balance: r.balance });
         return { change: r.granted, balance: r.balance };
       }
       const r = await wallet.revoke(userId, -amount, reason, { idempotencyKey });
+      if (r.revoked > 0)
+        await tell(userId, 'admin-notice-revoked', { amount: r.revoked, balance: r.balance });
       return { change: -r.revoked, balance: r.balance };
     },
 
@@ -131,6 +166,11 @@ export function createAdminService(deps: AdminDeps) {
         refundStars: (userId, chargeId) => gateway.refundStarPayment(userId, chargeId),
       });
       if (!result.refunded) throw conflict(result.payment);
+      await tell(result.payment.userId, 'admin-notice-refunded', {
+        id: result.payment.id,
+        stars: result.payment.amount,
+        tokens: result.tokensTakenBack,
+      });
       return result;
     },
 
@@ -139,8 +179,14 @@ export function createAdminService(deps: AdminDeps) {
       userId: number,
       change: { plan: 'pro'; hours: number } | { plan: 'free' },
     ): Promise<PlanStatus> {
-      await users.requireUser(userId);
-      return wallet.setPlan(userId, change);
+      const user = await users.requireUser(userId);
+      const status = await wallet.setPlan(userId, change);
+      if (status.plan === 'pro' && status.passExpiresAt) {
+        await tell(userId, 'admin-notice-plan-pro', { until: untilFor(user, status.passExpiresAt) });
+      } else {
+        await tell(userId, 'admin-notice-plan-free', {});
+      }
+      return status;
     },
 
     /** The wallet's figures without the daily series (the bot's stats screen). */

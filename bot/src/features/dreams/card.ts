@@ -1,9 +1,9 @@
-import { AppError, type DreamView, isAppError } from '@mechta/core';
+import { AppError, type DreamView, escapeHtml, isAppError } from '@mechta/core';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.ts';
 import { errorMessage, languageOf } from '../../middleware/errorBoundary.ts';
 import { requireUser } from '../../middleware/users.ts';
-import { describeTimeLeft, renderDreamCard, type Translate } from './format.ts';
+import { describeTimeLeft, dreamTitle, renderDreamCard, type Translate } from './format.ts';
 import {
   CARD_BUTTON,
   type CardAction,
@@ -80,12 +80,15 @@ async function redrawCard(ctx: BotContext, dream: DreamView): Promise<void> {
 async function requestVideo(ctx: BotContext, dreamId: string): Promise<void> {
   const user = requireUser(ctx);
   const { core } = ctx;
+  // Ownership first: anyone else hears what they would for a dream that does not exist, and so
+  // learns nothing about its video (or about what this server can make).
+  const current = await core.dreams.get(user.id, dreamId);
+  if (!current.own) throw new AppError('NOT_FOUND', 'dream not found');
   if (!core.ai.video.available) {
     await ctx.answerCallbackQuery();
     await ctx.api.sendMessage(replyChatId(ctx), ctx.t('bot-dream-video-unavailable'));
     return;
   }
-  const current = await core.dreams.get(user.id, dreamId);
   const status = current.video?.status;
   if (status && status !== 'failed') {
     await ctx.answerCallbackQuery({
@@ -133,24 +136,56 @@ async function unshare(ctx: BotContext, dreamId: string): Promise<void> {
   await redrawCard(ctx, dream);
 }
 
+declare module '../../context.ts' {
+  interface SessionData {
+    /** Dreams this user deleted lately, so that a second tap on their card says so. */
+    deletedDreams?: string[];
+  }
+}
+
+const DELETED_REMEMBERED = 20;
+
+/**
+ * A tap on a card whose dream this user has just deleted: say so on the message (a toast is easy to
+ * miss) instead of the "not found" anyone else would get. True when that was the case.
+ */
+async function answeredAsDeleted(ctx: BotContext, dreamId: string): Promise<boolean> {
+  if (!ctx.session.deletedDreams?.includes(dreamId)) return false;
+  await ctx.answerCallbackQuery({ text: ctx.t('bot-dream-already-deleted') });
+  await editQuietly(ctx.editMessageText(ctx.t('bot-dream-already-deleted'), { reply_markup: NO_BUTTONS }));
+  return true;
+}
+
 async function askDelete(ctx: BotContext, dreamId: string): Promise<void> {
+  if (await answeredAsDeleted(ctx, dreamId)) return;
   // Checked first, so that only the owner is ever asked.
   const dream = await ctx.core.dreams.get(requireUser(ctx).id, dreamId);
   if (!dream.own) throw new AppError('NOT_FOUND', 'dream not found');
-  await ctx.answerCallbackQuery({ text: ctx.t('bot-dream-delete-ask') });
-  await editQuietly(ctx.editMessageReplyMarkup({ reply_markup: deleteConfirmKeyboard(tr(ctx), dreamId) }));
+  await ctx.answerCallbackQuery();
+  // The question replaces the card's text: the two buttons alone do not say what they would do.
+  const title = escapeHtml(dreamTitle(dream));
+  await editQuietly(
+    ctx.editMessageText(ctx.t('bot-dream-delete-confirm-text', { title }), {
+      parse_mode: 'HTML',
+      reply_markup: deleteConfirmKeyboard(tr(ctx), dreamId),
+    }),
+  );
 }
 
 async function confirmDelete(ctx: BotContext, dreamId: string): Promise<void> {
+  if (await answeredAsDeleted(ctx, dreamId)) return;
   await ctx.core.dreams.remove(requireUser(ctx).id, dreamId);
+  ctx.session.deletedDreams = [dreamId, ...(ctx.session.deletedDreams ?? [])].slice(0, DELETED_REMEMBERED);
   await ctx.answerCallbackQuery();
   await editQuietly(ctx.editMessageText(ctx.t('bot-dream-deleted'), { reply_markup: NO_BUTTONS }));
 }
 
 async function keepDream(ctx: BotContext, dreamId: string): Promise<void> {
+  if (await answeredAsDeleted(ctx, dreamId)) return;
   const dream = await ctx.core.dreams.get(requireUser(ctx).id, dreamId);
   await ctx.answerCallbackQuery();
-  await editQuietly(ctx.editMessageReplyMarkup({ reply_markup: cardFor(ctx, dream).reply_markup }));
+  // The question took the card's text; the whole card comes back.
+  await redrawCard(ctx, dream);
 }
 
 const ACTIONS: Record<CardAction, (ctx: BotContext, dreamId: string) => Promise<void>> = {

@@ -3,7 +3,7 @@ import { isAppError, registerDreamsJobs } from '@mechta/core';
 import { tempDataDir, waitFor } from '@mechta/core/dreams/testing';
 import { type BotHarness, createBotHarness, type TestUser } from '@mechta/testing/botHarness';
 import { createTestCore, type TestCore } from '@mechta/testing/core';
-import type { Update } from 'grammy/types';
+import type { Message, Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotNotifier } from '../../notifier.ts';
 
@@ -426,8 +426,9 @@ describe('the dream card', () => {
     const u = user();
     const { userId, dreamId } = await analysedDream(h, u);
     const ask = await h.pressButton(u, '🗑 Delete');
-    expect(ask.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toBe(
-      'Delete this dream with its picture and video for good?',
+    // Asked in the message itself, not in a toast.
+    expect(ask.find((c) => c.method === 'editMessageText')?.payload.text).toContain(
+      "Delete this dream and its picture? This can't be undone.",
     );
     expect(labels(lastIn(h, u)?.keyboard)).toEqual(['🗑 Yes, delete it', '↩️ Keep it']);
     await h.pressButton(u, '↩️ Keep it');
@@ -438,6 +439,18 @@ describe('the dream card', () => {
     await h.pressButton(u, '🗑 Yes, delete it');
     expect(lastIn(h, u)?.text).toBe('🗑 Dream deleted, together with its picture and video.');
     expect(lastIn(h, u)?.keyboard).toEqual([]);
+    // A second tap (a double tap, or a copy of the card) says what happened.
+    const data = `dream:dy:${dreamId}`;
+    const copy = {
+      message_id: lastIn(h, u)?.messageId ?? 1,
+      date: 0,
+      chat: { id: u.id, type: 'private' as const, first_name: u.first_name },
+      reply_markup: { inline_keyboard: [[{ text: '🗑 Yes, delete it', callback_data: data }]] },
+    };
+    const again = await h.clickButton(u, data, copy as Message);
+    expect(again.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toBe(
+      'This dream was already deleted.',
+    );
     const gone = await t.core.dreams.get(userId, dreamId).catch((e: unknown) => e);
     expect(isAppError(gone) && gone.code).toBe('NOT_FOUND');
   });
@@ -593,11 +606,11 @@ describe('/dreams, the journal', () => {
     await h.pressButton(u, '✖️ Clear the search');
     expect(journal()?.text).toContain('— 2 dreams');
 
-    await h.pressButton(u, '🕊');
+    await h.pressButton(u, '🕊 Flight');
     expect(journal()?.text).toContain('🏷 🕊 Flight');
     expect(journal()?.text).toContain('— 1 dream');
-    expect(labels(journal()?.keyboard)).toContain('[🕊]');
-    await h.pressButton(u, '🦇');
+    expect(labels(journal()?.keyboard)).toContain('[🕊 Flight]');
+    await h.pressButton(u, '🦇 Gothic');
     expect(journal()?.text).toContain('Nothing found.');
     await h.pressButton(u, 'All');
     expect(journal()?.text).toContain('— 2 dreams');
@@ -622,8 +635,10 @@ describe('deep links', () => {
     const ownerId = await registered(owner);
     const dream = await t.core.dreams.create(ownerId, { text: FLIGHT_DREAM, source: 'api' });
     await untilAnalysed(ownerId, dream.id);
-    const [greeting, card] = sentTexts(await h.sendText(owner, `/start dream_${dream.id}`));
+    // The greeting, the main menu as a message of its own, then the card.
+    const [greeting, menu, card] = sentTexts(await h.sendText(owner, `/start dream_${dream.id}`));
     expect(greeting).toContain('Welcome back');
+    expect(menu).toBe('Main menu');
     expect(card).toContain(FLIGHT_DREAM);
 
     const stranger = user();

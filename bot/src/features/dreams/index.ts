@@ -5,7 +5,7 @@ import type { MainMenuAction } from '../start/menu.ts';
 import { analysisWaitActions } from './analysisWait.ts';
 import { dreamCardActions, openDeepLinkedDream } from './card.ts';
 import { DREAM_LOG, logDream, startDreamLog } from './conversation.ts';
-import { createFeedMenu, createJournalMenu, showFeed, showJournal } from './menus.ts';
+import { createFeedMenu, createJournalMenu, openJournalItems, showFeed, showJournal } from './menus.ts';
 
 export { createDreamsNotifier } from './notifier.ts';
 
@@ -30,7 +30,7 @@ export function dreamsFeature(): DreamsFeature {
   handlers.use(analysisWaitActions());
 
   return {
-    beforeConversations: openDeepLinkedDream(),
+    beforeConversations: new Composer<BotContext>(openDeepLinkedDream(), openJournalItems()),
     conversations: [
       createConversation<BotContext, Context>(logDream, {
         id: DREAM_LOG,

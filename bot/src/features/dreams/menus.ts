@@ -1,10 +1,11 @@
 import { Menu, type MenuRange } from '@grammyjs/menu';
-import { type DreamView, escapeHtml } from '@mechta/core';
+import { type DreamView, escapeHtml, isAppError } from '@mechta/core';
 import { DREAM_CATEGORIES, type DreamCategory } from '@mechta/core/ai/types';
+import { Composer } from 'grammy';
 import type { BotContext, MenuContext, User } from '../../context.ts';
 import { menuOptions } from '../../menuOptions.ts';
 import { requireUser } from '../../middleware/users.ts';
-import { openDreamCard } from './card.ts';
+import { openDreamCard, sendDreamCard } from './card.ts';
 import {
   CATEGORY_EMOJI,
   clip,
@@ -141,9 +142,53 @@ async function moveJournal(ctx: MenuContext, patch: Partial<JournalState>): Prom
   await editQuietly(ctx.editMessageText(await renderJournal(ctx), { parse_mode: 'HTML' }));
 }
 
+const JOURNAL_MENU = 'dream-journal';
+
+/**
+ * A dream id in 22 characters (base64url of its 16 bytes): the menu's callback data carries it
+ * next to the menu's own id, position and hash, within Telegram's 64 bytes.
+ */
+function packDreamId(id: string): string {
+  return Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url');
+}
+
+function unpackDreamId(packed: string): string {
+  const hex = Buffer.from(packed, 'base64url').toString('hex');
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+}
+
+// `<menu id>/<row>/<col>/<payload>/<hash>`: only the journal's dream items carry a 22-character payload.
+const JOURNAL_ITEM = new RegExp(`^${JOURNAL_MENU}/[0-9a-f]+/[0-9a-f]+/([A-Za-z0-9_-]{22})/`);
+
+/** Opens one of the sender's own dreams as its card; anything else reads as "not available". */
+async function openOwnDream(ctx: BotContext, dreamId: string): Promise<void> {
+  const dream = await ctx.core.dreams.get(requireUser(ctx).id, dreamId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (!dream?.own) {
+    await ctx.reply(ctx.t('bot-dream-not-available'));
+    return;
+  }
+  await sendDreamCard(ctx, dream);
+}
+
+/**
+ * A journal item pressed on any journal message, current or old, opens its dream. It runs before
+ * the menus: the menu would call an old message outdated (a dream was added since) and only redraw.
+ */
+export function openJournalItems(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.callbackQuery(JOURNAL_ITEM, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await openOwnDream(ctx, unpackDreamId(ctx.match[1] ?? ''));
+  });
+  return composer;
+}
+
 /** The /dreams menu: five dreams a page, each opening its card; pages; a category filter row. */
 export function createJournalMenu(): Menu<BotContext> {
-  return new Menu<BotContext>('dream-journal', menuOptions).dynamic(async (ctx, range) => {
+  return new Menu<BotContext>(JOURNAL_MENU, menuOptions).dynamic(async (ctx, range) => {
     const { state, page, pages } = await loadJournal(ctx);
     const user = requireUser(ctx);
     const t = tr(ctx);
@@ -152,18 +197,22 @@ export function createJournalMenu(): Menu<BotContext> {
         `${formatDay(user, dream.created_at)} ${dreamEmoji(dream)} ${dreamTitle(dream)}`,
         LABEL_MAX,
       );
-      range.text(label, (c) => openDreamCard(c, dream.id)).row();
+      // The dream travels in the button, so that the item opens even from an old journal message
+      // (see `openJournalItems`); this handler only serves a press on the current rendering.
+      range.text({ text: label, payload: packDreamId(dream.id) }, (c) => openOwnDream(c, dream.id)).row();
     }
     addPager(range, state.page, pages, (c, p) => moveJournal(c, { page: p }));
     if (page.total > 0 || state.category || state.q) {
+      // Named, two a row: a bare emoji does not say which category it is, and names do not fit more.
       const all = t('bot-dream-filter-all');
       range.text(state.category ? all : `[${all}]`, (c) => moveJournal(c, { category: undefined, page: 1 }));
-      for (const category of DREAM_CATEGORIES) {
-        const emoji = CATEGORY_EMOJI[category];
-        range.text(state.category === category ? `[${emoji}]` : emoji, (c) =>
+      DREAM_CATEGORIES.forEach((category, i) => {
+        const name = `${CATEGORY_EMOJI[category]} ${t(`bot-dream-filter-${category}`)}`;
+        range.text(state.category === category ? `[${name}]` : name, (c) =>
           moveJournal(c, { category, page: 1 }),
         );
-      }
+        if (i % 2 === 0) range.row();
+      });
       range.row();
     }
     if (state.q) range.text(t('bot-dream-clear-search'), (c) => moveJournal(c, { q: undefined, page: 1 }));

@@ -7,8 +7,8 @@ function shareUrl(link: string, text: string): string {
   return `https://t.me/share/url?url=${encodeURIComponent(link)}&text=${encodeURIComponent(text)}`;
 }
 
-/** The referral card: the personal link, who joined, what it earned, and a Share button. */
-export async function showReferrals(ctx: BotContext): Promise<void> {
+/** The referral card's text (the personal link, who joined, what it earned) and its Share link. */
+export async function referralCard(ctx: BotContext): Promise<{ text: string; shareUrl: string }> {
   const user = requireUser(ctx);
   const stats = await ctx.core.wallet.getReferralStats(user.id, ctx.me.username);
   const bonus = ctx.core.config.limits.referralBonus;
@@ -20,13 +20,16 @@ export async function showReferrals(ctx: BotContext): Promise<void> {
     joined: stats.joined,
     earned: tokens(stats.earned),
   });
-  await ctx.reply(text, {
+  return { text, shareUrl: shareUrl(stats.link, ctx.t('bot-referrals-share-text')) };
+}
+
+/** /referrals: the referral card as a new message with a Share button. */
+export async function showReferrals(ctx: BotContext): Promise<void> {
+  const card = await referralCard(ctx);
+  await ctx.reply(card.text, {
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },
-    reply_markup: new InlineKeyboard().url(
-      ctx.t('bot-referrals-share'),
-      shareUrl(stats.link, ctx.t('bot-referrals-share-text')),
-    ),
+    reply_markup: new InlineKeyboard().url(ctx.t('bot-referrals-share'), card.shareUrl),
   });
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_NOTIFICATIONS, type Language } from '@mechta/core';
 import type { BotContext, MenuContext } from '../../context.ts';
 import { menuOptions } from '../../menuOptions.ts';
 import { requireUser } from '../../middleware/users.ts';
+import { backToMenuLabel, showMainMenu } from '../start/menu.ts';
 import { SETTINGS_INPUT, type TextSetting } from './conversation.ts';
 import { renderSettingsCard } from './format.ts';
 
@@ -55,7 +56,7 @@ export function createSettingsMenu(): Menu<BotContext> {
       ctx.editMessageText(ctx.t('settings-notifications-title')),
     )
     .row()
-    .text(label('settings-done'), (ctx) => ctx.menu.close());
+    .text(backToMenuLabel, showMainMenu);
 
   const language = new Menu<BotContext>('settings-language', menuOptions)
     .text('Русский', (ctx) => chooseLanguage(ctx, 'ru'))

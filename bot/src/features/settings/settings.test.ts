@@ -30,7 +30,7 @@ describe('/settings', () => {
       '⏰ Утреннее напоминание',
       '🎂 Дата рождения',
       '🔔 Уведомления',
-      '✅ Готово',
+      '⬅️ Назад',
     ]);
   });
 
@@ -202,6 +202,6 @@ describe('state that survives a restart', () => {
 
     const restarted = createBotHarness(t.core);
     await restarted.sendText(u, '/start');
-    expect(restarted.lastReply()?.text).toBe('Welcome back, Vera! What shall we do?');
+    expect(restarted.replies().at(-2)?.text).toBe('Welcome back, Vera! What shall we do?');
   });
 });

@@ -33,7 +33,9 @@ export function startFeature(deps: { mainMenu: Menu<BotContext> }): Feature {
     const created = ctx.registration?.created ?? false;
     const lines = [ctx.t(created ? 'start-new' : 'start-returning', { name: user.firstName })];
     if (ctx.registration?.referrer) lines.push(ctx.t('start-referred'));
-    await ctx.reply(lines.join('\n\n'), { reply_markup: mainMenu });
+    // The greeting stays as it is; the menu is a message of its own, which its screens edit.
+    await ctx.reply(lines.join('\n\n'));
+    await ctx.reply(ctx.t('menu-title'), { reply_markup: mainMenu });
   });
   handlers.command('help', showHelp);
   handlers.command('menu', async (ctx) => {

@@ -1,13 +1,13 @@
 import { Composer } from 'grammy';
 import type { BotContext, Feature } from '../../context.ts';
-import { balanceText, buyText, createWalletMenus } from './menu.ts';
+import { balanceText, buyText, createWalletMenus, type ReferralCard } from './menu.ts';
 import { createPaymentHandlers } from './payments.ts';
 
 export { showBalanceCard } from './menu.ts';
 
 export interface WalletFeatureDeps {
-  /** The referral card, which the wallet's "Invite friends" button opens. */
-  showReferrals: (ctx: BotContext) => Promise<void>;
+  /** The referral card, which the wallet's "Invite friends" button opens in place. */
+  referralCard: (ctx: BotContext) => Promise<ReferralCard>;
 }
 
 /** /balance and /buy, and the Telegram Stars checkout (pre-checkout and successful payment). */

@@ -2,12 +2,20 @@ import { Menu } from '@grammyjs/menu';
 import type { BotContext, MenuContext } from '../../context.ts';
 import { menuOptions } from '../../menuOptions.ts';
 import { requireUser } from '../../middleware/users.ts';
+import { backToMenuLabel, showMainMenu } from '../start/menu.ts';
 import { offerLabel, renderBalance, tr } from './format.ts';
 
 export const BALANCE_MENU = 'wallet';
 export const BUY_MENU = 'wallet-buy';
+export const REFERRALS_MENU = 'wallet-referrals';
 
 const LEDGER_LINES = 5;
+
+/** The referral card as the referrals feature draws it. */
+export interface ReferralCard {
+  text: string;
+  shareUrl: string;
+}
 
 const label = (key: string) => (ctx: BotContext) => ctx.t(key);
 
@@ -50,12 +58,28 @@ export async function sendInvoice(ctx: BotContext, offerId: string): Promise<voi
 }
 
 /** The balance card's menu (Buy, Invite friends) and the offers menu under it. */
-export function createWalletMenus(deps: { showReferrals: (ctx: BotContext) => Promise<void> }) {
+export function createWalletMenus(deps: { referralCard: (ctx: BotContext) => Promise<ReferralCard> }) {
   const balance = new Menu<BotContext>(BALANCE_MENU, menuOptions)
     .submenu(label('bot-balance-buy'), BUY_MENU, (ctx) =>
       ctx.editMessageText(buyText(ctx), { parse_mode: 'HTML' }),
     )
-    .text(label('bot-balance-referrals'), (ctx) => deps.showReferrals(ctx));
+    .submenu(label('bot-balance-referrals'), REFERRALS_MENU, async (ctx) => {
+      const card = await deps.referralCard(ctx);
+      await ctx.editMessageText(card.text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      });
+    })
+    .row()
+    .text(backToMenuLabel, showMainMenu);
+
+  // The referral card in place of the balance, with its Share link and the way back.
+  const referrals = new Menu<BotContext>(REFERRALS_MENU, menuOptions)
+    .dynamic(async (ctx, range) => {
+      const card = await deps.referralCard(ctx);
+      range.url(ctx.t('bot-referrals-share'), card.shareUrl).row();
+    })
+    .text(label('bot-buy-back'), showBalanceCard);
 
   const buy = new Menu<BotContext>(BUY_MENU, menuOptions)
     .dynamic((ctx, range) => {
@@ -66,6 +90,6 @@ export function createWalletMenus(deps: { showReferrals: (ctx: BotContext) => Pr
     })
     .text(label('bot-buy-back'), showBalanceCard);
 
-  balance.register(buy);
+  balance.register([buy, referrals]);
   return { balance, buy };
 }

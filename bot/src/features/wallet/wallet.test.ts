@@ -100,7 +100,7 @@ describe('/balance', () => {
     expect(card?.text).toContain('<b>Latest</b>');
     expect(card?.text).toMatch(/−1 · Spent \(dream analysis\) · /);
     expect(card?.text).toMatch(/\+20 · Welcome gift · /);
-    expect(labels(card?.keyboard ?? [])).toEqual(['🛒 Buy', '🤝 Invite friends']);
+    expect(labels(card?.keyboard ?? [])).toEqual(['🛒 Buy', '🤝 Invite friends', '⬅️ Back']);
   });
 
   it('counts the day in the user’s own time zone and speaks Russian', async () => {
@@ -115,7 +115,7 @@ describe('/balance', () => {
     expect(text).toMatch(
       /обновятся в полночь по вашему времени \(\d{1,2} [а-я.]+, 00:00\), через \d+ ч \d+ мин\./,
     );
-    expect(labels(h.lastReply()?.keyboard ?? [])).toEqual(['🛒 Купить', '🤝 Пригласить друзей']);
+    expect(labels(h.lastReply()?.keyboard ?? [])).toEqual(['🛒 Купить', '🤝 Пригласить друзей', '⬅️ Назад']);
   });
 
   it('opens from the main menu in place, and its buttons lead to the offers and the referral card', async () => {
@@ -132,9 +132,16 @@ describe('/balance', () => {
     await h.pressButton(u, '⬅️ Wallet');
     expect(h.lastReply()?.text).toContain('Your wallet');
 
+    // The referral card opens in place too, with its Share link and the way back to the wallet.
     await h.pressButton(u, '🤝 Invite friends');
-    expect(h.lastReply()?.method).toBe('sendMessage');
+    expect(h.lastReply()?.method).toBe('editMessageText');
     expect(h.lastReply()?.text).toContain('https://t.me/mechta_test_bot?start=ref_');
+    expect(labels(h.lastReply()?.keyboard ?? [])).toEqual(['📤 Share the link', '⬅️ Wallet']);
+    await h.pressButton(u, '⬅️ Wallet');
+    expect(h.lastReply()?.text).toContain('Your wallet');
+    await h.pressButton(u, '⬅️ Back');
+    expect(h.lastReply()?.method).toBe('editMessageText');
+    expect(h.lastReply()?.text).toBe('Main menu');
   });
 });
 

@@ -424,9 +424,8 @@ export function analyzeDreamOffline(text: string, language: AiLanguage): DreamAn
       ? `${emotionLabels.length > 1 ? 'Главные чувства' : 'Главное чувство'} — ${joinList(emotionLabels, 'ru')}.`
       : `${emotionLabels.length > 1 ? 'The main feelings are' : 'The main feeling is'} ${joinList(emotionLabels, 'en')}.`,
   ];
-  if (themes.length > 1) {
-    narrativeParts.push(`${language === 'ru' ? 'Темы' : 'Themes'}: ${themes.join(', ')}.`);
-  }
+  // The themes are not repeated here: every reader (the chat card, the Mini App) lists them
+  // right under the narrative.
 
   const tags: string[] = [];
   for (const t of [

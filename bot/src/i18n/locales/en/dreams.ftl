@@ -62,7 +62,6 @@ bot-dream-button-delete = 🗑 Delete
 bot-dream-button-open-app = 📱 Open in Mechta
 bot-dream-button-delete-confirm = 🗑 Yes, delete it
 bot-dream-button-delete-keep = ↩️ Keep it
-bot-dream-delete-ask = Delete this dream with its picture and video for good?
 bot-dream-deleted = 🗑 Dream deleted, together with its picture and video.
 bot-dream-shared = 🌍 Shared to the public feed for { $left }.
 bot-dream-shared-anonymous = 🕶 Shared anonymously to the public feed for { $left }.
@@ -138,3 +137,15 @@ bot-draft-button-resume = ▶️ Continue
 bot-draft-button-discard = 🗑 Discard
 bot-draft-discarded = 🗑 The unsaved dream is discarded.
 bot-draft-gone = That unsaved dream is no longer here. Send /dream to tell it again.
+bot-dream-delete-confirm-text =
+    🗑 <b>{ $title }</b>
+
+    Delete this dream and its picture? This can't be undone.
+bot-dream-already-deleted = This dream was already deleted.
+bot-dream-filter-gothic = Gothic
+bot-dream-filter-chase = Chase
+bot-dream-filter-flight = Flight
+bot-dream-filter-transformation = Change
+bot-dream-filter-physics = Physics
+bot-dream-filter-liminal = Liminal
+bot-dream-filter-other = Other

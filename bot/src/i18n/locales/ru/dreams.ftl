@@ -9,11 +9,11 @@ bot-dream-voice-too-long = Голосовое слишком длинное (д�
 bot-dream-voice-failed = Не получилось разобрать голосовое сообщение. Попробуйте ещё раз или напишите сон текстом.
 bot-dream-voice-empty = В голосовом сообщении не слышно слов. Попробуйте ещё раз или напишите сон текстом.
 bot-dream-voice-invalid =
-    Я услышал: <i>{ $text }</i>
+    Я услышала: <i>{ $text }</i>
     Так не получится: { $reason } ({ $length } симв.; сон — от { $min } до { $max }). Пришлите сон ещё раз или /cancel.
 
 bot-dream-review-title = <b>Ваш сон</b>
-bot-dream-review-heard = <b>Вот что я услышал</b>
+bot-dream-review-heard = <b>Вот что я услышала</b>
 bot-dream-review-extras = 🌟 Осознанный: { $lucid } · Настроение перед сном: { $mood }
 bot-dream-review-hint = Отметьте, был ли сон осознанным, и настроение перед сном, затем сохраните. Чтобы изменить текст, нажмите ✏️ Изменить или просто пришлите новый.
 bot-dream-review-hint-heard = Всё верно? Сохраните или нажмите ✏️ Изменить и пришлите исправленный текст.
@@ -63,7 +63,6 @@ bot-dream-button-delete = 🗑 Удалить
 bot-dream-button-open-app = 📱 Открыть в Мечте
 bot-dream-button-delete-confirm = 🗑 Да, удалить
 bot-dream-button-delete-keep = ↩️ Оставить
-bot-dream-delete-ask = Удалить этот сон вместе с картинкой и видео насовсем?
 bot-dream-deleted = 🗑 Сон удалён вместе с картинкой и видео.
 bot-dream-shared = 🌍 Сон в общей ленте на { $left }.
 bot-dream-shared-anonymous = 🕶 Сон в общей ленте анонимно на { $left }.
@@ -144,3 +143,15 @@ bot-draft-button-resume = ▶️ Продолжить
 bot-draft-button-discard = 🗑 Удалить
 bot-draft-discarded = 🗑 Несохранённый сон удалён.
 bot-draft-gone = Этого несохранённого сна уже нет. Отправьте /dream, чтобы рассказать его снова.
+bot-dream-delete-confirm-text =
+    🗑 <b>{ $title }</b>
+
+    Удалить этот сон вместе с картинкой? Это нельзя отменить.
+bot-dream-already-deleted = Этот сон уже удалён.
+bot-dream-filter-gothic = Готика
+bot-dream-filter-chase = Погоня
+bot-dream-filter-flight = Полёт
+bot-dream-filter-transformation = Превращение
+bot-dream-filter-physics = Физика
+bot-dream-filter-liminal = Лиминальное
+bot-dream-filter-other = Другое

@@ -44,4 +44,4 @@ wallet-precheckout-offer-changed = Цена этого предложения и
 wallet-precheckout-price-mismatch = Сумма не совпадает с ценой предложения. Откройте /buy ещё раз.
 wallet-precheckout-other-user = Этот счёт выставлен другому аккаунту. Откройте /buy сами.
 
-wallet-referral-joined = 🎉 По вашему приглашению к Мечте пришёл новый друг — { $name }. Вам { $bonus } токенов!
+wallet-referral-joined = 🎉 По вашему приглашению к Мечте присоединился новый участник: { $name }. Вам { $bonus } токенов!
