@@ -181,6 +181,24 @@ export const dreamsRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
   );
 
   app.post(
+    '/dreams/:id/analysis',
+    {
+      schema: {
+        tags,
+        summary:
+          'Analyse your dream again (after editing its text): charged as an analysis within the text quota; the previous analysis shows until the new one arrives',
+        params: DreamIdParams,
+        response: { 202: Ok(Dream), ...dreamErrors },
+      },
+    },
+    async (req, reply) => {
+      const dream = await core.dreams.reanalyze(userId(req), req.params.id);
+      reply.code(202);
+      return ok(req, dream);
+    },
+  );
+
+  app.post(
     '/dreams/:id/video',
     {
       schema: {

@@ -45,7 +45,9 @@ export const DreamSchema = Type.Object(
     lucid: Type.Boolean(),
     mood: Nullable(Type.Integer({ minimum: 1, maximum: 5 })),
     analysis: Nullable(ref(DreamAnalysisSchema)),
-    analysis_status: StringEnum(['pending', 'done', 'failed']),
+    analysis_status: StringEnum(['pending', 'done', 'failed'], {
+      description: 'pending with an analysis present: a re-analysis is running and the previous one shows',
+    }),
     image_url: Nullable(Type.String({ description: 'Signed /media URL for this viewer' })),
     image_offline: Type.Boolean(),
     image_status: StringEnum(['none', 'pending', 'done', 'failed']),

@@ -46,10 +46,8 @@ export function toDreamView(
     title: dream.title,
     lucid: dream.lucid,
     mood: dream.mood,
-    analysis:
-      analysis && dream.analysisStatus === 'done'
-        ? { ...analysis, provider, offline: provider === 'offline' }
-        : null,
+    // A re-analysis in flight (pending) keeps showing the previous analysis until the new one lands.
+    analysis: analysis ? { ...analysis, provider, offline: provider === 'offline' } : null,
     analysis_status: dream.analysisStatus,
     image_url: dream.imageStatus === 'done' ? url(dream.imageMediaId) : null,
     image_offline: dream.imageOffline,
