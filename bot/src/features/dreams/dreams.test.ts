@@ -160,6 +160,7 @@ describe('/dream by text', () => {
       '🎬 Make a video (10 tokens)',
       '🌍 Share',
       '🕶 Share anonymously',
+      '✏️ Edit',
       '🗑 Delete',
     ]);
 

@@ -92,6 +92,7 @@ export function renderDreamCard(t: Translate, dream: DreamView, opts: CardOption
     list('bot-dream-card-emotions', a.emotions);
     list('bot-dream-card-symbols', a.symbols);
     if (a.offline) lines.push(t('bot-dream-card-offline'));
+    if (dream.analysis_status === 'pending') lines.push(t('bot-dream-card-reanalysing'));
   } else {
     lines.push(t(dream.analysis_status === 'failed' ? 'bot-dream-card-failed' : 'bot-dream-card-pending'));
   }
