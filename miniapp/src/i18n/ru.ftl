@@ -448,3 +448,18 @@ admin-unblock = Разблокировать
 admin-block-confirm = Заблокировать { $name }? Пользователь получит одно вежливое сообщение и больше ничего.
 admin-blocked-done = Пользователь заблокирован
 admin-unblocked-done = Пользователь разблокирован
+
+## Правка сохранённого сна, повторный разбор
+dream-edit = Изменить
+dream-edit-title = Правка сна
+dream-edit-save = Сохранить изменения
+dream-edit-saving = Сохраняю…
+dream-edit-saved = Изменения сохранены
+dream-edit-unchanged = Сохранять нечего: сон не изменился.
+dream-edit-mood = Настроение
+dream-edit-title-hint = Можно оставить пустым
+dream-reanalyse-title = Текст изменился
+dream-reanalyse-text = Разбор ниже сделан по прежнему тексту. Мечта может разобрать сон заново.
+dream-reanalyse = Разобрать заново
+dream-reanalysing = Читаю новый текст… пока показан прежний разбор.
+dream-reanalyse-started = Разбираю сон заново
