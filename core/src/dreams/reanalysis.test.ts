@@ -131,6 +131,40 @@ describe('analysing a dream again', () => {
     expect(await balanceOf(user.id)).toBe(before - 4);
   });
 
+  it('a dream deleted while its re-analysis runs gives back that re-analysis', async () => {
+    const user = await newUser();
+    const first = await settled(
+      user.id,
+      (await t.core.dreams.create(user.id, { text: SEA_EN, source: 'api' })).id,
+    );
+    const before = await balanceOf(user.id);
+    const real = t.core.ai.text;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    Object.assign(t.core.ai, {
+      text: {
+        ...real,
+        async analyzeDream(input: Parameters<typeof real.analyzeDream>[0]) {
+          await held;
+          return real.analyzeDream(input);
+        },
+      },
+    });
+    try {
+      await t.core.dreams.reanalyze(user.id, first.id);
+      expect(await balanceOf(user.id)).toBe(before - 2);
+      await t.core.dreams.remove(user.id, first.id);
+      expect(await balanceOf(user.id)).toBe(before);
+      const keys = (await ledger(user.id)).map((e) => e.idempotencyKey);
+      expect(keys).toContain(`refund:dream:${first.id}:reanalysis:1`);
+    } finally {
+      release();
+      Object.assign(t.core.ai, { text: real });
+    }
+  });
+
   it('a re-analysis that fails for good is refunded and the previous analysis stays', async () => {
     const user = await newUser('ru');
     const first = await settled(

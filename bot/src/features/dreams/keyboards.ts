@@ -45,7 +45,8 @@ export function dreamCardKeyboard(
   const keyboard = new InlineKeyboard();
   if (dream.own) {
     const video = dream.video?.status;
-    if (dream.analysis && (!video || video === 'failed')) {
+    // Not while a re-analysis runs: the video is made from the analysis, which is about to change.
+    if (dream.analysis && dream.analysis_status === 'done' && (!video || video === 'failed')) {
       keyboard.text(t('bot-dream-button-video', { price: opts.videoPrice }), cardData('v', dream.id)).row();
     }
     if (dream.visibility === 'public') keyboard.text(t('bot-dream-button-unshare'), cardData('u', dream.id));
