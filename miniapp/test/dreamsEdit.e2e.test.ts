@@ -12,6 +12,7 @@ import { artifacts, CHROMIUM_ARGS, ensureBuilt, LIGHT_THEME, launchUrl } from '.
 // against the real API and job workers with the offline AI.
 
 const vera: InitDataUser = { id: 7_009_301, first_name: 'Vera', language_code: 'en' };
+const oleg: InitDataUser = { id: 7_009_302, first_name: 'Олег', language_code: 'ru' };
 const FIRST = 'I was flying over a sleeping city at night, the lights below were warm and I was not afraid.';
 const EDITED = 'I was swimming in a warm night sea with dolphins, and the water glowed green under me.';
 
@@ -145,6 +146,34 @@ describe('editing a dream in the Mini App', () => {
     expect((await api<{ balance: number }>('GET', '/wallet')).balance).toBe(before - 4);
     await page.getByRole('status').getByText('Analysing the dream again').waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(artifacts, 'dreams-edit-saved.png'), fullPage: true });
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('speaks Russian: the limits are said in Russian and Cancel leaves the dream as it was', async () => {
+    const api = await apiAs(oleg);
+    const text = 'Мне снилось, что я стою на крыше старого дома и смотрю, как над рекой встаёт луна.';
+    const created = await api<Dream>('POST', '/dreams', { text });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(launchUrl(server.url, signInitData(oleg, server.botToken), LIGHT_THEME));
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: oleg.first_name }).waitFor();
+    await page.evaluate((id) => {
+      window.location.hash = `#/dreams/${id}`;
+    }, created.id);
+    await page.getByRole('button', { name: 'Изменить', exact: true }).click();
+    const editor = page.locator('form.dream-editor');
+    await editor.getByLabel('Сон', { exact: true }).fill('коротко');
+    await editor.getByRole('button', { name: 'Сохранить изменения' }).click();
+    await editor.getByText(/слишком коротко/).waitFor();
+    await editor.getByRole('button', { name: 'Отмена' }).click();
+    await page.locator('.dream-text').waitFor();
+    expect(await page.locator('.dream-text').textContent()).toBe(text);
+    expect(await api<Dream>('GET', `/dreams/${created.id}`)).toMatchObject({ text });
     await context.close();
     expect(pageErrors).toEqual([]);
   });
