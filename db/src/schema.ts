@@ -223,6 +223,8 @@ export interface DreamsTable {
   videoStatus: DreamVideoStatus | null;
   videoProgress: Generated<number>;
   videoAttempts: Generated<number>;
+  /** Re-analyses asked for; the one in flight is charged under `dream:<id>:reanalysis:<n>`. */
+  reanalyses: Generated<number>;
   videoExternalId: string | null;
   videoMediaId: string | null;
   videoError: string | null;

@@ -150,7 +150,7 @@ export const dreamsRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
       schema: {
         tags,
         summary:
-          'Analyse a dream saved without analysis (or waiting for the quota): charged like a new one; over the quota it waits',
+          'Analyse your dream: one saved without analysis (or waiting for the quota) for the first time, an analysed one again (after editing its text). Charged as an analysis within the text quota; over the quota a first analysis waits; the previous analysis shows until the new one arrives',
         params: DreamIdParams,
         response: { 202: Ok(Dream), ...dreamErrors },
       },

@@ -48,7 +48,7 @@ export const DreamSchema = Type.Object(
     analysis: Nullable(ref(DreamAnalysisSchema)),
     analysis_status: StringEnum(['pending', 'done', 'failed', 'waiting_quota', 'skipped'], {
       description:
-        'waiting_quota: kept over the daily analysis quota, analysed when it allows; skipped: saved without analysis',
+        'waiting_quota: kept over the daily analysis quota, analysed when it allows; skipped: saved without analysis; pending with an analysis present: a re-analysis is running and the previous one shows',
     }),
     image_url: Nullable(Type.String({ description: 'Signed /media URL for this viewer' })),
     image_offline: Type.Boolean(),

@@ -16,6 +16,7 @@ import { sniffVideoMime } from '../platform/sniff.ts';
 import type { WalletService } from '../wallet/service.ts';
 import {
   type AnalyzeJobData,
+  analysisChargeKey,
   DREAM_JOB_RETRY,
   DREAM_JOBS,
   dreamChargeKey,
@@ -119,15 +120,17 @@ export function createDreamsJobHandlers(deps: DreamsJobDeps, opts: DreamsJobsOpt
 
   /** The analysis will not happen: mark it, give back what was paid (analysis, and an image never queued), tell the user. */
   async function failAnalysis(dreamId: string): Promise<void> {
+    const row = await findDreamById(db, dreamId);
+    // A failed re-analysis leaves the dream with the analysis it had; only a first one can fail it.
     const failed = await updateDreamIf(
       db,
       dreamId,
       { analysisStatus: 'pending' },
-      { analysisStatus: 'failed' },
+      { analysisStatus: row?.analysis ? 'done' : 'failed' },
       now(),
     );
     let refunded = 0;
-    if (failed) refunded += await refund(dreamChargeKey.analysis(dreamId), 'analysis failed');
+    if (failed) refunded += await refund(analysisChargeKey(failed), 'analysis failed');
     const unqueued = await updateDreamIf(
       db,
       dreamId,

@@ -81,7 +81,14 @@ export const dreamChargeKey = {
   image: (dreamId: string) => `dream:${dreamId}:image`,
   video: (dreamId: string, attempt = 1) =>
     attempt <= 1 ? `dream:${dreamId}:video` : `dream:${dreamId}:video:${attempt}`,
+  reanalysis: (dreamId: string, n: number) => `dream:${dreamId}:reanalysis:${n}`,
 };
+
+/** The key the dream's latest analysis was charged under: the first one, or the latest re-analysis. */
+export const analysisChargeKey = (dream: Pick<Dream, 'id' | 'reanalyses'>) =>
+  dream.reanalyses > 0
+    ? dreamChargeKey.reanalysis(dream.id, dream.reanalyses)
+    : dreamChargeKey.analysis(dream.id);
 
 export interface DreamsDeps {
   db: Database;
@@ -457,6 +464,10 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
 
     async requestAnalysis(userId, dreamId, notify) {
       const dream = await ownDream(userId, dreamId);
+      // A dream that has been analysed (or is being) is analysed again, under its own charge key.
+      if (dream.analysisStatus !== 'skipped' && dream.analysisStatus !== 'waiting_quota') {
+        return service.reanalyze(userId, dreamId, notify);
+      }
       await startAnalysis(dream, notify);
       return view(await ownDream(userId, dreamId), userId);
     },
@@ -525,8 +536,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       // Rows first, then files: a file without a row is harmless, a row without its file is a broken link.
       await media.removeFiles(files);
       // Work that was paid for and will now never be done is given back.
-      if (dream.analysisStatus === 'pending')
-        await refundQuietly(dreamChargeKey.analysis(dream.id), 'dream deleted');
+      if (dream.analysisStatus === 'pending') await refundQuietly(analysisChargeKey(dream), 'dream deleted');
       if (dream.imageStatus === 'pending')
         await refundQuietly(dreamChargeKey.image(dream.id), 'dream deleted');
       if (dream.videoStatus === 'pending' || dream.videoStatus === 'processing') {
@@ -625,6 +635,47 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         logger.error({ err, dreamId: dream.id }, 'could not enqueue the video');
         await updateDream(db, dream.id, { videoStatus: 'failed', videoError: 'queue unavailable' }, now());
         await refundQuietly(chargeKey, 'video could not be queued');
+        throw new AppError('SERVICE_UNAVAILABLE', 'the job queue is unavailable', { cause: err });
+      }
+      return view(claimed, userId);
+    },
+
+    async reanalyze(userId, dreamId, notify) {
+      const dream = await ownDream(userId, dreamId);
+      // One in flight at a time: asking again while it runs neither charges nor queues anything.
+      if (dream.analysisStatus === 'pending') return view(dream, userId);
+      const n = dream.reanalyses + 1;
+      const chargeKey = dreamChargeKey.reanalysis(dream.id, n);
+      // Claimed and charged in one transaction, as a video is: a request that loses the claim to a
+      // concurrent one is never charged, and a refused charge (quota, tokens) leaves the row as it was.
+      const claimed = await db.transaction().execute(async (trx) => {
+        const won = await updateDreamIf(
+          trx,
+          dream.id,
+          { analysisStatus: dream.analysisStatus, reanalyses: dream.reanalyses },
+          { analysisStatus: 'pending', reanalyses: n },
+          now(),
+        );
+        if (!won) return undefined;
+        const charge = await wallet.charge(
+          { userId, action: 'analysis', idempotencyKey: chargeKey, quota: 'text' },
+          trx,
+        );
+        if (charge.refunded) throw new AppError('CONFLICT', 'this re-analysis was already given up');
+        return won;
+      });
+      if (!claimed) return view(await ownDream(userId, dreamId), userId);
+      try {
+        await queue.send<AnalyzeJobData>(
+          DREAM_JOBS.analyze,
+          { dreamId: dream.id, notify },
+          { singletonKey: `${DREAM_JOBS.analyze}:${dream.id}:${n}`, ...DREAM_JOB_RETRY },
+        );
+      } catch (err) {
+        logger.error({ err, dreamId: dream.id }, 'could not enqueue the re-analysis');
+        // The previous analysis is still there: the dream goes back to it.
+        await updateDream(db, dream.id, { analysisStatus: dream.analysis ? 'done' : 'failed' }, now());
+        await refundQuietly(chargeKey, 're-analysis could not be queued');
         throw new AppError('SERVICE_UNAVAILABLE', 'the job queue is unavailable', { cause: err });
       }
       return view(claimed, userId);
@@ -740,6 +791,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     share: touching(service.share),
     unshare: touching(service.unshare),
     requestVideo: touching(service.requestVideo),
+    reanalyze: touching(service.reanalyze),
   };
 }
 

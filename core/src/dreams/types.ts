@@ -139,6 +139,16 @@ export interface DreamsService {
     page: { page?: number; pageSize?: number },
   ): Promise<{ items: DreamView[]; total: number; page: number; pageSize: number }>;
   /** Charges video tokens and enqueues the video job; AI_UNAVAILABLE (nothing charged) offline. */
+  /**
+   * Analyses the dream's current text again, charged as an analysis under its own key
+   * (`dream:<id>:reanalysis:<n>`) and within the text quota; the previous analysis stays until the
+   * new one replaces it, and comes back (with a refund) if this one fails.
+   */
+  reanalyze(
+    userId: number,
+    dreamId: string,
+    notify?: { chatId: number; messageId: number },
+  ): Promise<DreamView>;
   requestVideo(
     userId: number,
     dreamId: string,

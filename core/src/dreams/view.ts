@@ -47,10 +47,8 @@ export function toDreamView(
     lucid: dream.lucid,
     mood: dream.mood,
     mood_on_waking: dream.moodOnWaking,
-    analysis:
-      analysis && dream.analysisStatus === 'done'
-        ? { ...analysis, provider, offline: provider === 'offline' }
-        : null,
+    // A re-analysis in flight (pending) keeps showing the previous analysis until the new one lands.
+    analysis: analysis ? { ...analysis, provider, offline: provider === 'offline' } : null,
     analysis_status: dream.analysisStatus,
     image_url: dream.imageStatus === 'done' ? url(dream.imageMediaId) : null,
     image_offline: dream.imageOffline,

@@ -39,6 +39,7 @@ const DREAM_COLUMNS = [
   'videoStatus',
   'videoProgress',
   'videoAttempts',
+  'reanalyses',
   'videoExternalId',
   'videoMediaId',
   'videoError',
@@ -172,6 +173,7 @@ export async function updateDreamIf(
     imageStatus?: Dream['imageStatus'];
     videoStatus?: Dream['videoStatus'][];
     videoAttempts?: number;
+    reanalyses?: number;
   },
   patch: DreamUpdate,
   at: Date,
@@ -183,6 +185,7 @@ export async function updateDreamIf(
   if (guard.analysisStatus) q = q.where('analysisStatus', '=', guard.analysisStatus);
   if (guard.imageStatus) q = q.where('imageStatus', '=', guard.imageStatus);
   if (guard.videoAttempts !== undefined) q = q.where('videoAttempts', '=', guard.videoAttempts);
+  if (guard.reanalyses !== undefined) q = q.where('reanalyses', '=', guard.reanalyses);
   if (guard.videoStatus) {
     const statuses = guard.videoStatus;
     q = q.where((eb) =>

@@ -2822,7 +2822,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Analyse a dream saved without analysis (or waiting for the quota): charged like a new one; over the quota it waits */
+        /** Analyse your dream: one saved without analysis (or waiting for the quota) for the first time, an analysed one again (after editing its text). Charged as an analysis within the text quota; over the quota a first analysis waits; the previous analysis shows until the new one arrives */
         post: {
             parameters: {
                 query?: never;
@@ -3592,7 +3592,7 @@ export interface components {
             mood_on_waking: number | null;
             analysis: components["schemas"]["DreamAnalysis"] | (never | null);
             /**
-             * @description waiting_quota: kept over the daily analysis quota, analysed when it allows; skipped: saved without analysis
+             * @description waiting_quota: kept over the daily analysis quota, analysed when it allows; skipped: saved without analysis; pending with an analysis present: a re-analysis is running and the previous one shows
              * @enum {string}
              */
             analysis_status: "pending" | "done" | "failed" | "waiting_quota" | "skipped";

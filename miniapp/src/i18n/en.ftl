@@ -437,3 +437,17 @@ dream-mood-waking-badge = On waking: { $mood }
 new-dream-no-analysis = Save without analysis
 new-dream-no-analysis-hint = Just the journal: nothing is charged. You can ask for the analysis later.
 new-dream-saved-quiet = Dream saved in the journal
+## Editing a saved dream, analysing it again
+dream-edit = Edit
+dream-edit-title = Edit the dream
+dream-edit-save = Save changes
+dream-edit-saving = Saving…
+dream-edit-saved = Changes saved
+dream-edit-unchanged = Nothing to save: the dream is as it was.
+dream-edit-mood = Mood
+dream-edit-title-hint = Leave empty to go without one
+dream-reanalyse-title = The text has changed
+dream-reanalyse-text = The analysis below is of the previous text. Mechta can read the dream again.
+dream-reanalyse = Analyse again
+dream-reanalysing = Reading the new text… the previous analysis shows until then.
+dream-reanalyse-started = Analysing the dream again

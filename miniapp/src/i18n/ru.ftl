@@ -465,3 +465,17 @@ dream-mood-waking-badge = При пробуждении: { $mood }
 new-dream-no-analysis = Сохранить без разбора
 new-dream-no-analysis-hint = Только дневник: ничего не спишется. Разбор можно попросить позже.
 new-dream-saved-quiet = Сон сохранён в дневник
+## Правка сохранённого сна, повторный разбор
+dream-edit = Изменить
+dream-edit-title = Правка сна
+dream-edit-save = Сохранить изменения
+dream-edit-saving = Сохраняю…
+dream-edit-saved = Изменения сохранены
+dream-edit-unchanged = Сохранять нечего: сон не изменился.
+dream-edit-mood = Настроение
+dream-edit-title-hint = Можно оставить пустым
+dream-reanalyse-title = Текст изменился
+dream-reanalyse-text = Разбор ниже сделан по прежнему тексту. Мечта может разобрать сон заново.
+dream-reanalyse = Разобрать заново
+dream-reanalysing = Читаю новый текст… пока показан прежний разбор.
+dream-reanalyse-started = Разбираю сон заново

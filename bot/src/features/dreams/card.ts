@@ -3,6 +3,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../context.ts';
 import { errorMessage, languageOf } from '../../middleware/errorBoundary.ts';
 import { requireUser } from '../../middleware/users.ts';
+import { reanalyseDream, startDreamEdit } from './edit.ts';
 import { describeTimeLeft, dreamTitle, renderDreamCard, type Translate } from './format.ts';
 import {
   CARD_BUTTON,
@@ -196,6 +197,8 @@ const ACTIONS: Record<CardAction, (ctx: BotContext, dreamId: string) => Promise<
   d: askDelete,
   dy: confirmDelete,
   dn: keepDream,
+  e: startDreamEdit,
+  r: reanalyseDream,
 };
 
 /** The card's buttons. Core decides who may do what: another user's dream is simply NOT_FOUND. */

@@ -139,6 +139,7 @@ describe('dreams end to end, offline AI', () => {
       '🎬 Make a video (10 tokens)',
       '🌍 Share',
       '🕶 Share anonymously',
+      '✏️ Edit',
       '🗑 Delete',
     ]);
 

@@ -173,6 +173,7 @@ describe('/dream by text', () => {
       '🎬 Make a video (10 tokens)',
       '🌍 Share',
       '🕶 Share anonymously',
+      '✏️ Edit',
       '🗑 Delete',
     ]);
 

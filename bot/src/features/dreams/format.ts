@@ -103,6 +103,7 @@ export function renderDreamCard(t: Translate, dream: DreamView, opts: CardOption
     list('bot-dream-card-emotions', a.emotions);
     list('bot-dream-card-symbols', a.symbols);
     if (a.offline) lines.push(t('bot-dream-card-offline'));
+    if (dream.analysis_status === 'pending') lines.push(t('bot-dream-card-reanalysing'));
   } else {
     lines.push(t(analysisStatusKey[dream.analysis_status]));
   }

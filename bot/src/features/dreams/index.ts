@@ -5,6 +5,7 @@ import type { MainMenuAction } from '../start/menu.ts';
 import { analysisWaitActions } from './analysisWait.ts';
 import { dreamCardActions, openDeepLinkedDream } from './card.ts';
 import { DREAM_LOG, logDream, startDreamLog } from './conversation.ts';
+import { DREAM_EDIT, editDream } from './edit.ts';
 import { createFeedMenu, createJournalMenu, openJournalItems, showFeed, showJournal } from './menus.ts';
 
 export { createDreamsNotifier } from './notifier.ts';
@@ -34,6 +35,10 @@ export function dreamsFeature(): DreamsFeature {
     conversations: [
       createConversation<BotContext, Context>(logDream, {
         id: DREAM_LOG,
+        maxMillisecondsToWait: DRAFT_TIMEOUT_MS,
+      }),
+      createConversation<BotContext, Context>(editDream, {
+        id: DREAM_EDIT,
         maxMillisecondsToWait: DRAFT_TIMEOUT_MS,
       }),
     ],

@@ -7,9 +7,10 @@ import { MOOD_FACES, type Translate } from './format.ts';
  * The dream card's buttons carry `dream:<action>:<id>` (at most 48 bytes; Telegram allows 64).
  * v video, s share, a share anonymously, u unshare, d delete (asks), dy delete confirmed, dn keep.
  */
-export const CARD_BUTTON = /^dream:(v|s|a|u|d|dy|dn):([0-9a-f-]{36})$/;
-export type CardAction = 'v' | 's' | 'a' | 'u' | 'd' | 'dy' | 'dn';
-const cardData = (action: CardAction, dreamId: string) => `dream:${action}:${dreamId}`;
+export const CARD_BUTTON = /^dream:(v|s|a|u|d|dy|dn|e|r):([0-9a-f-]{36})$/;
+/** …and e edit (opens the edit conversation), r analyse again (priced). */
+export type CardAction = 'v' | 's' | 'a' | 'u' | 'd' | 'dy' | 'dn' | 'e' | 'r';
+export const cardData = (action: CardAction, dreamId: string) => `dream:${action}:${dreamId}`;
 
 /** Buttons of the review step while logging a dream; they only mean something to that conversation. */
 export const REVIEW_BUTTON = {
@@ -61,7 +62,8 @@ export function dreamCardKeyboard(
         )
         .row();
     }
-    if (dream.analysis && (!video || video === 'failed')) {
+    // Not while a re-analysis runs: the video is made from the analysis, which is about to change.
+    if (dream.analysis && dream.analysis_status === 'done' && (!video || video === 'failed')) {
       keyboard.text(t('bot-dream-button-video', { price: opts.videoPrice }), cardData('v', dream.id)).row();
     }
     if (dream.visibility === 'public') keyboard.text(t('bot-dream-button-unshare'), cardData('u', dream.id));
@@ -70,7 +72,11 @@ export function dreamCardKeyboard(
         .text(t('bot-dream-button-share'), cardData('s', dream.id))
         .text(t('bot-dream-button-share-anonymous'), cardData('a', dream.id));
     }
-    keyboard.row().text(t('bot-dream-button-delete'), cardData('d', dream.id)).row();
+    keyboard
+      .row()
+      .text(t('bot-dream-button-edit-dream'), cardData('e', dream.id))
+      .text(t('bot-dream-button-delete'), cardData('d', dream.id))
+      .row();
   }
   const appUrl = dreamAppUrl(opts.config, dream.id);
   if (appUrl) keyboard.webApp(t('bot-dream-button-open-app'), appUrl);

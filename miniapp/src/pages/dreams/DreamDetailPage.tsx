@@ -9,6 +9,7 @@ import {
   isVideoInProgress,
 } from '../../api/dreams.ts';
 import { usePolling } from '../../api/usePolling.ts';
+import { useUser } from '../../auth/AuthProvider.tsx';
 import { ClockIcon, EyeIcon, FilmIcon, MaskIcon, ShareIcon, TrashIcon } from '../../components/icons.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
@@ -22,6 +23,7 @@ import { AnalysisWaiting } from './AnalysisWaiting.tsx';
 import { CategoryChip } from './CategoryChip.tsx';
 import { CATEGORY_LOOK } from './categories.ts';
 import { DreamArt } from './DreamArt.tsx';
+import { DreamEditor, ReanalyseCard } from './DreamEditor.tsx';
 import { MoodIcon } from './dreamIcons.tsx';
 import { dreamTitle, formatDreamDate, formatTimeLeft } from './format.ts';
 import { useNow } from './useNow.ts';
@@ -66,7 +68,7 @@ function AnalysisCard({
   if (dream.analysis_status === 'waiting_quota' || dream.analysis_status === 'skipped') {
     return <AnalysisWaiting dream={dream} price={analysisPrice} onDream={onDream} />;
   }
-  if (dream.analysis_status === 'pending') {
+  if (dream.analysis_status === 'pending' && !dream.analysis) {
     return (
       <section className="card analysis analysis--pending" aria-busy="true">
         <p className="analysis__working">
@@ -96,6 +98,13 @@ function AnalysisCard({
         </h2>
         {analysis.offline && <span className="soft-badge">{t('dream-analysis-offline')}</span>}
       </div>
+      {/* A re-analysis in flight: the previous analysis stays until the new one replaces it. */}
+      {dream.analysis_status === 'pending' && (
+        <p className="analysis__working" aria-live="polite">
+          <span className="pulse-dot" aria-hidden="true" />
+          {t('dream-reanalysing')}
+        </p>
+      )}
       <div className="analysis__category">
         <CategoryChip category={analysis.category} size="large" />
         <div
@@ -388,6 +397,9 @@ export function DreamDetailPage({ id }: { id: string }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [videoPrice, setVideoPrice] = useState<number | null>(null);
   const [analysisPrice, setAnalysisPrice] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [textEdited, setTextEdited] = useState(false);
+  const { limits } = useUser().user;
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load.
@@ -489,12 +501,47 @@ export function DreamDetailPage({ id }: { id: string }) {
         )}
       </div>
 
-      <section className="card" aria-labelledby="text-title">
-        <h2 id="text-title" className="card__title">
-          {t('dream-text')}
-        </h2>
-        <p className="dream-text">{dream.text}</p>
-      </section>
+      {editing ? (
+        <DreamEditor
+          dream={dream}
+          limits={limits}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved, textChanged) => {
+            setDream(saved);
+            setEditing(false);
+            if (textChanged) setTextEdited(true);
+          }}
+        />
+      ) : (
+        <section className="card" aria-labelledby="text-title">
+          <div className="dream-text-head">
+            <h2 id="text-title" className="card__title">
+              {t('dream-text')}
+            </h2>
+            {dream.own && (
+              <button
+                type="button"
+                className="button button--quiet dream-edit-button"
+                onClick={() => setEditing(true)}
+              >
+                {t('dream-edit')}
+              </button>
+            )}
+          </div>
+          <p className="dream-text">{dream.text}</p>
+        </section>
+      )}
+
+      {dream.own && textEdited && !editing && (
+        <ReanalyseCard
+          dream={dream}
+          price={analysisPrice}
+          onChange={(next) => {
+            setDream(next);
+            setTextEdited(false);
+          }}
+        />
+      )}
 
       <AnalysisCard dream={dream} analysisPrice={analysisPrice} onDream={setDream} />
 

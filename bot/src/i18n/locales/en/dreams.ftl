@@ -149,3 +149,20 @@ bot-dream-filter-transformation = Change
 bot-dream-filter-physics = Physics
 bot-dream-filter-liminal = Liminal
 bot-dream-filter-other = Other
+# Editing a saved dream and analysing it again
+bot-dream-button-edit-dream = ✏️ Edit
+bot-dream-button-reanalyse = 🔁 Analyse again · { $price } 💎
+bot-dream-card-reanalysing = 🔮 Analysing again… the analysis above is the previous one until the new one arrives.
+bot-dream-edit-menu =
+    ✏️ <b>Editing «{ $title }»</b>
+    What would you like to change? Each change is saved at once.
+bot-dream-edit-button-text = 📝 Text
+bot-dream-edit-button-title = 🏷 Title
+bot-dream-edit-button-done = ✅ Done
+bot-dream-edit-ask-text = Send the new text of the dream ({ $min }–{ $max } characters); it replaces the old one. /cancel keeps the old text.
+bot-dream-edit-ask-title = Send the new title (up to { $max } characters), or a single «-» to remove it.
+bot-dream-edit-title-invalid = A title can be up to { $max } characters. Please send a shorter one.
+bot-dream-edit-text-saved = ✅ I saved the new text. The analysis is still of the old one: shall I analyse the dream again? Price: { $price } 💎.
+bot-dream-edit-title-saved = ✅ I saved the title.
+bot-dream-edit-finished = ✅ Editing finished; the card shows the dream as it is now.
+bot-dream-reanalysis-busy = The dream is already being analysed; the new analysis will arrive shortly.

@@ -155,3 +155,20 @@ bot-dream-filter-transformation = Превращение
 bot-dream-filter-physics = Физика
 bot-dream-filter-liminal = Лиминальное
 bot-dream-filter-other = Другое
+# Правка сохранённого сна и повторный разбор
+bot-dream-button-edit-dream = ✏️ Изменить
+bot-dream-button-reanalyse = 🔁 Разобрать заново · { $price } 💎
+bot-dream-card-reanalysing = 🔮 Разбираю заново… пока выше прежний разбор, новый скоро придёт.
+bot-dream-edit-menu =
+    ✏️ <b>Правка «{ $title }»</b>
+    Что изменить? Каждое изменение я сохраняю сразу.
+bot-dream-edit-button-text = 📝 Текст
+bot-dream-edit-button-title = 🏷 Название
+bot-dream-edit-button-done = ✅ Готово
+bot-dream-edit-ask-text = Пришлите новый текст сна ({ $min }–{ $max } символов) — он заменит прежний. /cancel оставит старый текст.
+bot-dream-edit-ask-title = Пришлите новое название (до { $max } символов) или один знак «-», чтобы убрать его.
+bot-dream-edit-title-invalid = Название — не длиннее { $max } символов. Пришлите покороче.
+bot-dream-edit-text-saved = ✅ Я сохранила новый текст. Разбор пока прежний, по старому тексту — разобрать сон заново? Цена: { $price } 💎.
+bot-dream-edit-title-saved = ✅ Я сохранила название.
+bot-dream-edit-finished = ✅ Правка закончена — карточка показывает сон таким, какой он теперь.
+bot-dream-reanalysis-busy = Сон уже разбирается — новый разбор скоро придёт.

@@ -1,0 +1,288 @@
+import { type FormEvent, useId, useState } from 'react';
+import { isApiError } from '../../api/client.ts';
+import { useApi } from '../../api/context.tsx';
+import type { Dream } from '../../api/dreams.ts';
+import type { Limits } from '../../api/types.ts';
+import { useToast } from '../../components/Toast.tsx';
+import { describeError } from '../../i18n/describeError.ts';
+import { type Translate, useI18n } from '../../i18n/index.tsx';
+import { hapticNotify, hapticSelection } from '../../telegram.ts';
+import { MOODS } from './categories.ts';
+import { MoodIcon } from './dreamIcons.tsx';
+import { charCount } from './format.ts';
+import '../../styles/forms.css';
+import './DreamEditor.css';
+
+type FieldName = 'text' | 'title' | 'mood' | 'lucid';
+type FieldErrors = Partial<Record<FieldName, string>>;
+type Patch = { text?: string; title?: string | null; lucid?: boolean; mood?: number | null };
+
+/** The server's limits (from /me), checked before sending so the form can say so at once. */
+function localErrors(text: string, title: string, limits: Limits, t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  const length = charCount(text.trim());
+  if (length < limits.dream_text_min) errors.text = t('validation-dream-too-short');
+  else if (length > limits.dream_text_max) errors.text = t('validation-dream-too-long');
+  if (charCount(title.trim()) > limits.dream_title_max) errors.title = t('validation-dream-title');
+  return errors;
+}
+
+/** The server names a field `text`, `/text` or `body.text`, and says why as a message or a message id. */
+function serverFieldErrors(fields: Record<string, string>, t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [key, message] of Object.entries(fields)) {
+    const name = key.replace(/^\/|^body[./]/, '').split(/[./]/)[0] as FieldName;
+    errors[name] ??= message.startsWith('validation-') ? t(message) : message;
+  }
+  return errors;
+}
+
+interface DreamEditorProps {
+  dream: Dream;
+  limits: Limits;
+  /** The saved dream, and whether its text changed (the page then offers a new analysis). */
+  onSaved(dream: Dream, textChanged: boolean): void;
+  onCancel(): void;
+}
+
+/** The detail page's edit mode: text, title, lucid and mood, saved together with PATCH /dreams/{id}. */
+export function DreamEditor({ dream, limits, onSaved, onCancel }: DreamEditorProps) {
+  const api = useApi();
+  const toast = useToast();
+  const { t } = useI18n();
+  const id = useId();
+  const [text, setText] = useState(dream.text);
+  const [title, setTitle] = useState(dream.title ?? '');
+  const [lucid, setLucid] = useState(dream.lucid);
+  const [mood, setMood] = useState<number | null>(dream.mood);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const length = charCount(text);
+  const counterState =
+    length > limits.dream_text_max
+      ? 'over'
+      : charCount(text.trim()) >= limits.dream_text_min
+        ? 'ok'
+        : 'under';
+  const ids = { text: `${id}-text`, title: `${id}-title`, mood: `${id}-mood` };
+  const clear = (field: FieldName) => {
+    setErrors((current) => ({ ...current, [field]: undefined }));
+    setFormError(null);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const local = localErrors(text, title, limits, t);
+    if (Object.keys(local).length > 0) {
+      hapticNotify('error');
+      setErrors(local);
+      document.getElementById(local.text ? ids.text : ids.title)?.focus();
+      return;
+    }
+    // Only what changed is sent: a field left alone is never overwritten.
+    const patch: Patch = {};
+    if (text.trim() !== dream.text) patch.text = text.trim();
+    if ((title.trim() || null) !== dream.title) patch.title = title.trim() || null;
+    if (lucid !== dream.lucid) patch.lucid = lucid;
+    if (mood !== dream.mood) patch.mood = mood;
+    if (Object.keys(patch).length === 0) {
+      toast(t('dream-edit-unchanged'));
+      onCancel();
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await api.patch('/dreams/{id}', { params: { path: { id: dream.id } }, body: patch });
+      hapticNotify('success');
+      toast(t('dream-edit-saved'));
+      onSaved(saved, patch.text !== undefined);
+    } catch (error) {
+      hapticNotify('error');
+      setSaving(false);
+      if (isApiError(error) && Object.keys(error.fields).length > 0) {
+        setErrors(serverFieldErrors(error.fields, t));
+        setFormError(t('new-dream-fix-fields'));
+      } else setFormError(describeError(error, t));
+    }
+  };
+
+  return (
+    <form className="card dream-editor" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="card__title">
+        {t('dream-edit-title')}
+      </h2>
+      <div className="field">
+        <label className="field__label" htmlFor={ids.text}>
+          {t('dream-text')}
+        </label>
+        <textarea
+          id={ids.text}
+          className="input textarea"
+          rows={8}
+          value={text}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={`${ids.text}-counter${errors.text ? ` ${ids.text}-error` : ''}`}
+          onChange={(event) => {
+            setText(event.target.value);
+            clear('text');
+          }}
+        />
+        <div className="field__below">
+          <span className="field__hint">
+            {counterState === 'under' ? t('new-dream-min', { min: limits.dream_text_min }) : '\u00a0'}
+          </span>
+          <span id={`${ids.text}-counter`} className={`char-counter char-counter--${counterState}`}>
+            {t('new-dream-counter', { count: length, max: limits.dream_text_max })}
+          </span>
+        </div>
+        {errors.text && (
+          <p id={`${ids.text}-error`} className="field__error" role="alert">
+            {errors.text}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={ids.title}>
+          {t('new-dream-title')}
+        </label>
+        <input
+          id={ids.title}
+          className="input"
+          type="text"
+          value={title}
+          placeholder={t('dream-edit-title-hint')}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? `${ids.title}-error` : undefined}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            clear('title');
+          }}
+        />
+        {errors.title && (
+          <p id={`${ids.title}-error`} className="field__error" role="alert">
+            {errors.title}
+          </p>
+        )}
+      </div>
+      <label className="row switch-row">
+        <span className="row__body">
+          <span className="row__title">{t('new-dream-lucid')}</span>
+          <span className="row__hint">{t('new-dream-lucid-hint')}</span>
+        </span>
+        <input
+          type="checkbox"
+          role="switch"
+          className="switch"
+          checked={lucid}
+          aria-checked={lucid}
+          onChange={(event) => {
+            hapticSelection();
+            setLucid(event.target.checked);
+            clear('lucid');
+          }}
+        />
+      </label>
+      <div className="field">
+        <span className="field__label" id={ids.mood}>
+          {t('dream-edit-mood')}
+        </span>
+        <div className="mood-scale" role="radiogroup" aria-labelledby={ids.mood}>
+          {MOODS.map((m) => (
+            // biome-ignore lint/a11y/useSemanticElements: a scale of faces, styled as one.
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mood === m}
+              aria-label={t(`mood-${m}`)}
+              className="mood-scale__option"
+              onClick={() => {
+                hapticSelection();
+                setMood(mood === m ? null : m);
+                clear('mood');
+              }}
+            >
+              <MoodIcon mood={m} className="mood-scale__face" />
+              <span className="mood-scale__label">{t(`mood-${m}`)}</span>
+            </button>
+          ))}
+        </div>
+        {errors.mood && (
+          <p className="field__error" role="alert">
+            {errors.mood}
+          </p>
+        )}
+      </div>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={saving}>
+          {t('dreams-cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t('dream-edit-saving') : t('dream-edit-save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface ReanalyseCardProps {
+  dream: Dream;
+  price: number | null;
+  onChange(dream: Dream): void;
+}
+
+/** After the text changed: a new analysis on request, priced as an analysis (POST /dreams/{id}/analysis). */
+export function ReanalyseCard({ dream, price, onChange }: ReanalyseCardProps) {
+  const api = useApi();
+  const toast = useToast();
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (dream.analysis_status === 'pending') return null;
+
+  const request = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      onChange(await api.post('/dreams/{id}/analysis', { params: { path: { id: dream.id } } }));
+      hapticNotify('success');
+      toast(t('dream-reanalyse-started'));
+    } catch (error) {
+      hapticNotify('error');
+      setProblem(describeError(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="reanalyse-title">
+      <h2 id="reanalyse-title" className="card__title">
+        {t('dream-reanalyse-title')}
+      </h2>
+      <p className="card__text">{t('dream-reanalyse-text')}</p>
+      <button
+        type="button"
+        className="button button--secondary button--wide"
+        onClick={request}
+        disabled={busy}
+      >
+        {t('dream-reanalyse')}
+        {price !== null && <span className="price-tag">{t('dreams-tokens', { count: price })}</span>}
+      </button>
+      {problem && (
+        <div className="inline-problem" role="alert">
+          <p>{problem}</p>
+        </div>
+      )}
+    </section>
+  );
+}
