@@ -177,7 +177,7 @@ describe('wallet', () => {
     expect(await balanceOf(page)).toBe(`${STARTING_TOKENS} tokens`);
     expect(await page.locator('.wallet-hero').getByText('Free').isVisible()).toBe(true);
 
-    const texts = page.getByRole('progressbar', { name: 'AI texts' });
+    const texts = page.getByRole('progressbar', { name: 'Dream analyses' });
     expect(await texts.getAttribute('aria-valuetext')).toBe('0 of 5');
     expect(await page.getByRole('progressbar', { name: 'Images' }).getAttribute('aria-valuetext')).toBe(
       '0 of 1',
@@ -210,9 +210,7 @@ describe('wallet', () => {
     await page.getByRole('button', { name: '50 tokens for 50 Stars' }).click();
     const alert = page.locator('.wallet-notice[role="alert"]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain(
-      'Payments go through Telegram, and no Telegram bot is connected to this server right now.',
-    );
+    expect(await alert.textContent()).toContain("Payments through Telegram aren't available right now.");
     expect(await balanceOf(page)).toBe(`${STARTING_TOKENS} tokens`);
 
     // No bot, no bot username: the referral block gives the code instead of a link.
@@ -326,7 +324,7 @@ describe('wallet', () => {
     expect(await page.locator('.wallet-hero__countdown').textContent()).toMatch(
       /^осталось (23 ч \d+ мин|1 д 0 ч)$/,
     );
-    expect(await page.getByRole('progressbar', { name: 'ИИ-тексты' }).getAttribute('aria-valuetext')).toBe(
+    expect(await page.getByRole('progressbar', { name: 'Разборы снов' }).getAttribute('aria-valuetext')).toBe(
       '0 из 100',
     );
     expect(await page.getByRole('button', { name: 'Пропуск Pro на 7 дней за 150 звёзд' }).isVisible()).toBe(

@@ -5,7 +5,7 @@ load-more-failed = Could not load more: { $message }
 ## Sign-in
 signin-progress = Signing you in…
 signin-demo-title = Welcome to Mechta
-signin-demo-text = You opened Mechta outside Telegram. This server runs in demo mode, so you can look around as a demo user.
+signin-demo-text = You opened Mechta outside Telegram. This is a demo, so you can look around as a demo user.
 signin-demo-button = Continue as demo user
 signin-telegram-title = Open Mechta in Telegram
 signin-telegram-text = Mechta signs you in with your Telegram account. Open the app from the bot's menu button.
@@ -265,7 +265,7 @@ wallet-duration-days = { $count ->
 wallet-today-at = Today, { $time }
 wallet-yesterday-at = Yesterday, { $time }
 wallet-today = Today’s limits
-wallet-quota-text = AI texts
+wallet-quota-text = Dream analyses
 wallet-quota-image = Images
 wallet-quota-used = { $used } of { $limit }
 wallet-quota-resets = Resets at { $time }

@@ -5,7 +5,7 @@ load-more-failed = Не удалось загрузить ещё: { $message }
 ## Sign-in
 signin-progress = Входим…
 signin-demo-title = Добро пожаловать в Мечту
-signin-demo-text = Вы открыли Мечту вне Telegram. Этот сервер работает в демо-режиме, поэтому можно осмотреться как демо-пользователь.
+signin-demo-text = Вы открыли Мечту вне Telegram. Это демо-режим: можно осмотреться как демо-пользователь.
 signin-demo-button = Продолжить как демо-пользователь
 signin-telegram-title = Откройте Мечту в Telegram
 signin-telegram-text = Мечта входит через ваш аккаунт Telegram. Откройте приложение кнопкой меню в боте.
@@ -282,7 +282,7 @@ wallet-duration-days = { $count ->
 wallet-today-at = Сегодня, { $time }
 wallet-yesterday-at = Вчера, { $time }
 wallet-today = Лимиты на сегодня
-wallet-quota-text = ИИ-тексты
+wallet-quota-text = Разборы снов
 wallet-quota-image = Картинки
 wallet-quota-used = { $used } из { $limit }
 wallet-quota-resets = Обновятся в { $time }

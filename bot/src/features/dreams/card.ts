@@ -37,6 +37,7 @@ function cardFor(ctx: BotContext, dream: DreamView) {
     reply_markup: dreamCardKeyboard(t, dream, {
       config: ctx.core.config,
       videoPrice: ctx.core.dreams.prices().video,
+      videoAvailable: ctx.core.ai.video.available,
     }),
   };
 }

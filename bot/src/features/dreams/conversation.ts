@@ -45,7 +45,10 @@ export async function startDreamLog(ctx: BotContext): Promise<void> {
  * buttons of other messages (journal, cards) still work meanwhile and the draft waits.
  */
 export async function logDream(conversation: BotConversation, _ctx: Context): Promise<void> {
-  await say(conversation, 'bot-dream-ask');
+  // Without transcription, ask for text up front rather than refuse a voice note afterwards.
+  await conversation.external(async (ctx) => {
+    await ctx.reply(ctx.t(ctx.core.ai.transcribe.available ? 'bot-dream-ask' : 'bot-dream-ask-text'));
+  });
   let draft = await readDraft(conversation);
   const extras: Extras = { lucid: false, mood: null };
   for (;;) {
@@ -118,7 +121,10 @@ async function takeDraft(conversation: BotConversation, input: Input): Promise<D
       return ok ? { text, heard: true } : undefined;
     }
     case 'message':
-      await say(conversation, 'bot-dream-send-text-or-voice');
+      await conversation.external(async (ctx) => {
+        const key = ctx.core.ai.transcribe.available ? 'bot-dream-send-text-or-voice' : 'bot-dream-send-text';
+        await ctx.reply(ctx.t(key), { parse_mode: 'HTML' });
+      });
       return undefined;
   }
 }

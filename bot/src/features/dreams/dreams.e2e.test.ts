@@ -132,15 +132,11 @@ describe('dreams end to end, offline AI', () => {
       (m) => m.message_id === noteId && labelsOf(m).length > 0,
       WAIT_MS,
     );
-    expect(textOf(card)).toContain('Offline analysis');
+    expect(textOf(card)).toContain('A short reading from the symbol dictionary');
     expect(textOf(card)).toContain('Flight');
     expect(textOf(card)).toContain(FLIGHT_DREAM);
-    expect(labelsOf(card)).toEqual([
-      '🎬 Make a video (10 tokens)',
-      '🌍 Share',
-      '🕶 Share anonymously',
-      '🗑 Delete',
-    ]);
+    // No video provider: no video button to press only to hear "not available".
+    expect(labelsOf(card)).toEqual(['🌍 Share', '🕶 Share anonymously', '🗑 Delete']);
 
     const photo = await fake.waitForMessage(ann.id, (m) => m.photo !== undefined, WAIT_MS);
     expect(photo.caption).toContain('🎨 offline art');
@@ -198,7 +194,7 @@ describe('dreams end to end, offline AI', () => {
     const since = fake.calls.length;
     const queryId = await pressInline(fake, ben, `dream:v:${dreamIdOf(card)}`);
     await fake.waitForCall('answerCallbackQuery', (c) => c.payload.callback_query_id === queryId, { since });
-    await fake.waitForMessage(ben.id, (m) => textOf(m).startsWith("🎬 Video generation isn't available"));
+    await fake.waitForMessage(ben.id, (m) => textOf(m).startsWith("🎬 Video isn't available yet"));
 
     // Any other button on an inline message counts as pressed in the presser's private chat: answered, no error.
     await fake.sendText(ben, '/start');
@@ -272,7 +268,7 @@ describe('dreams end to end, with OpenAI and Replicate', () => {
 
     const card = await fake.waitForMessage(vera.id, (m) => labelsOf(m).includes('🗑 Delete'), WAIT_MS);
     expect(textOf(card)).toContain(SAMPLE_DREAM_ANALYSIS.title);
-    expect(textOf(card)).not.toContain('Offline analysis');
+    expect(textOf(card)).not.toContain('A short reading from the symbol dictionary');
     const photo = await fake.waitForMessage(vera.id, (m) => m.photo !== undefined, WAIT_MS);
     expect(photo.caption).toBe(SAMPLE_DREAM_ANALYSIS.title);
 

@@ -47,6 +47,7 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
       reply_markup: dreamCardKeyboard(t, dream, {
         config: core.config,
         videoPrice: core.dreams.prices().video,
+        videoAvailable: core.ai.video.available,
       }),
     };
   }

@@ -21,8 +21,10 @@ export function createMainMenu(config: Config, actions: Partial<Record<MainMenuI
     .row()
     .text(label('menu-journal'), run('journal'))
     .text(label('menu-feed'), run('feed'))
-    .row()
-    .text(label('menu-today'), run('today'))
+    .row();
+  // A feature not built yet gets no button: the menu offers only what works.
+  if (actions.today) menu.text(label('menu-today'), run('today'));
+  menu
     .text(label('menu-balance'), run('balance'))
     .row()
     .text(label('menu-settings'), run('settings'))

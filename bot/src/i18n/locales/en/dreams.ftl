@@ -4,7 +4,7 @@ bot-dream-ask = 🌙 Tell me your dream: type it, or send a voice message. /canc
 bot-dream-send-text-or-voice = I can take a dream as text or as a voice message. Send it again, or /cancel.
 bot-dream-text-invalid = That won't do: { $reason } ({ $length } characters; a dream takes { $min }–{ $max }). Send the dream again, or /cancel.
 bot-dream-send-again = Send the dream again, or /cancel.
-bot-dream-voice-unavailable = I can't listen to voice messages on this server. Please type your dream instead.
+bot-dream-voice-unavailable = I can't listen to voice messages yet. Please type your dream instead.
 bot-dream-voice-too-long = That voice message is too long (up to { $minutes } minutes). Send a shorter one, or type the dream.
 bot-dream-voice-failed = I couldn't make out that voice message. Try again, or type the dream.
 bot-dream-voice-empty = I couldn't hear any words in that voice message. Try again, or type the dream.
@@ -35,7 +35,7 @@ bot-dream-card-author = 👤 { $name }
 bot-dream-card-themes = 🧭 Themes: { $list }
 bot-dream-card-emotions = 💭 Emotions: { $list }
 bot-dream-card-symbols = 🔑 Symbols: { $list }
-bot-dream-card-offline = ⚙️ Offline analysis (no AI service on this server)
+bot-dream-card-offline = ⚙️ A short reading from the symbol dictionary
 bot-dream-card-pending = 🔮 Still analysing…
 bot-dream-card-failed = ⚠️ The analysis could not be made.
 bot-dream-card-drawing = 🎨 Drawing your dream…
@@ -73,7 +73,7 @@ bot-dream-video-queued = 🎬 Video: queued…
 bot-dream-video-progress = 🎬 Video: { $progress }%
 bot-dream-video-ready = 🎬 Video: ready ✅
 bot-dream-video-failed = 🎬 Video: failed
-bot-dream-video-unavailable = 🎬 Video generation isn't available on this server; nothing was charged.
+bot-dream-video-unavailable = 🎬 Video isn't available yet; nothing was charged.
 bot-dream-video-busy = The video of this dream is already being made.
 bot-dream-video-done = The video of this dream is already made — it is further up in this chat.
 bot-dream-image-offline = 🎨 offline art
@@ -117,3 +117,5 @@ dream-failed-video = I couldn't film this dream.{ $refunded ->
        *[other] tokens are
     } back on your balance.
 }
+bot-dream-ask-text = 🌙 Tell me your dream — type it as text. /cancel to stop.
+bot-dream-send-text = I can take a dream as text. Send it again, or /cancel.

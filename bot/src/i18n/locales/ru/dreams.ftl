@@ -4,7 +4,7 @@ bot-dream-ask = 🌙 Расскажите сон: напишите его или
 bot-dream-send-text-or-voice = Сон можно прислать текстом или голосовым сообщением. Пришлите ещё раз или /cancel.
 bot-dream-text-invalid = Так не получится: { $reason } ({ $length } симв.; сон — от { $min } до { $max }). Пришлите сон ещё раз или /cancel.
 bot-dream-send-again = Пришлите сон ещё раз или /cancel.
-bot-dream-voice-unavailable = На этом сервере я не умею слушать голосовые сообщения. Напишите сон текстом, пожалуйста.
+bot-dream-voice-unavailable = Голосовые сообщения я пока не слушаю. Напишите сон текстом, пожалуйста.
 bot-dream-voice-too-long = Голосовое слишком длинное (до { $minutes } минут). Пришлите покороче или напишите сон текстом.
 bot-dream-voice-failed = Не получилось разобрать голосовое сообщение. Попробуйте ещё раз или напишите сон текстом.
 bot-dream-voice-empty = В голосовом сообщении не слышно слов. Попробуйте ещё раз или напишите сон текстом.
@@ -35,7 +35,7 @@ bot-dream-card-author = 👤 { $name }
 bot-dream-card-themes = 🧭 Темы: { $list }
 bot-dream-card-emotions = 💭 Эмоции: { $list }
 bot-dream-card-symbols = 🔑 Символы: { $list }
-bot-dream-card-offline = ⚙️ Офлайн-разбор (на этом сервере нет ИИ-сервиса)
+bot-dream-card-offline = ⚙️ Краткий разбор по словарю символов
 bot-dream-card-pending = 🔮 Ещё разбираю…
 bot-dream-card-failed = ⚠️ Разобрать сон не получилось.
 bot-dream-card-drawing = 🎨 Рисую ваш сон…
@@ -74,7 +74,7 @@ bot-dream-video-queued = 🎬 Видео: в очереди…
 bot-dream-video-progress = 🎬 Видео: { $progress }%
 bot-dream-video-ready = 🎬 Видео: готово ✅
 bot-dream-video-failed = 🎬 Видео: не получилось
-bot-dream-video-unavailable = 🎬 На этом сервере видео делать нельзя; ничего не списано.
+bot-dream-video-unavailable = 🎬 Видео пока недоступно; ничего не списано.
 bot-dream-video-busy = Видео этого сна уже снимается.
 bot-dream-video-done = Видео этого сна уже готово — оно выше в этом чате.
 bot-dream-image-offline = 🎨 офлайн-арт
@@ -122,3 +122,5 @@ dream-failed-video = Не получилось снять этот сон.{ $ref
        *[many] токенов вернулись
     } на баланс.
 }
+bot-dream-ask-text = 🌙 Расскажите сон — напишите его текстом. /cancel — отменить.
+bot-dream-send-text = Сон можно прислать текстом. Пришлите ещё раз или /cancel.
