@@ -3308,6 +3308,15 @@ export interface components {
             /** @description Dreams a user may log per local day */
             dreams_per_day: number;
         };
+        /** @description What can be done here, so the Mini App offers only that */
+        Capabilities: {
+            /** @description Videos of dreams can be made */
+            video: boolean;
+            /** @description Voice notes can be transcribed */
+            voice: boolean;
+            /** @description Pictures are drawn by an AI model (otherwise offline art) */
+            image_ai: boolean;
+        };
         Me: {
             id: number;
             first_name: string;
@@ -3325,6 +3334,7 @@ export interface components {
             referral_code: string;
             created_at: string;
             limits: components["schemas"]["Limits"];
+            capabilities: components["schemas"]["Capabilities"];
         };
         /** @enum {string} */
         Plan: "free" | "pro";

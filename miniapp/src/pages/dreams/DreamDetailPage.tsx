@@ -9,6 +9,7 @@ import {
   isVideoInProgress,
 } from '../../api/dreams.ts';
 import { usePolling } from '../../api/usePolling.ts';
+import { useUser } from '../../auth/AuthProvider.tsx';
 import { ClockIcon, EyeIcon, FilmIcon, MaskIcon, ShareIcon, TrashIcon } from '../../components/icons.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
@@ -375,6 +376,8 @@ export function DreamDetailPage({ id }: { id: string }) {
   const [dream, setDream] = useState<Dream | null>(null);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [videoPrice, setVideoPrice] = useState<number | null>(null);
+  // Offer a video only where one can be made; a video already made is still shown.
+  const canMakeVideo = useUser().user.capabilities.video;
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load.
@@ -476,7 +479,7 @@ export function DreamDetailPage({ id }: { id: string }) {
 
       <AnalysisCard dream={dream} />
 
-      {dream.own && (
+      {dream.own && (canMakeVideo || dream.video) && (
         <VideoCard
           dream={dream}
           price={videoPrice}
