@@ -47,6 +47,9 @@ export const DreamSchema = Type.Object(
     analysis: Nullable(ref(DreamAnalysisSchema)),
     analysis_status: StringEnum(['pending', 'done', 'failed']),
     image_url: Nullable(Type.String({ description: 'Signed /media URL for this viewer' })),
+    voice_url: Nullable(
+      Type.String({ description: 'The voice note the dream was told in (OGG/Opus), for its owner only' }),
+    ),
     image_offline: Type.Boolean(),
     image_status: StringEnum(['none', 'pending', 'done', 'failed']),
     image_skipped: NullableStringEnum(['QUOTA_EXCEEDED', 'INSUFFICIENT_TOKENS']),

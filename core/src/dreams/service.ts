@@ -42,6 +42,7 @@ import type {
   DreamView,
 } from './types.ts';
 import { isVisibleToOthers, toDreamView } from './view.ts';
+import { attachDreamVoice } from './voice.ts';
 
 /** Queue names of the dreams feature. */
 export const DREAM_JOBS = {
@@ -579,6 +580,11 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     async expirePublic() {
       return expirePublicDreams(db, now());
     },
+
+    async attachVoice(userId, dreamId, audio) {
+      const dream = await ownDream(userId, dreamId);
+      return view(await attachDreamVoice({ db, media, now }, dream, audio), userId);
+    },
   } satisfies DreamsService & { expirePublic(): Promise<number> };
 
   // Whatever a user does to their dreams moves their journal version, success or failure alike
@@ -598,6 +604,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     journalChanged: async (userId: number) => journal?.changed(userId),
     create: touching(service.create),
     update: touching(service.update),
+    attachVoice: touching(service.attachVoice),
     remove: touching(service.remove),
     share: touching(service.share),
     unshare: touching(service.unshare),

@@ -41,6 +41,7 @@ const DREAM_COLUMNS = [
   'videoExternalId',
   'videoMediaId',
   'videoError',
+  'voiceMediaId',
   'visibility',
   'anonymous',
   'sharedAt',

@@ -3463,6 +3463,8 @@ export interface components {
             analysis_status: "pending" | "done" | "failed";
             /** @description Signed /media URL for this viewer */
             image_url: string | null;
+            /** @description The voice note the dream was told in (OGG/Opus), for its owner only */
+            voice_url: string | null;
             image_offline: boolean;
             /** @enum {string} */
             image_status: "none" | "pending" | "done" | "failed";

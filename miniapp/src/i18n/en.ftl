@@ -421,3 +421,4 @@ admin-unblock = Unblock
 admin-block-confirm = Block { $name }? They will get one polite message and nothing else.
 admin-blocked-done = User blocked
 admin-unblocked-done = User unblocked
+dream-voice = Voice note

@@ -8,13 +8,15 @@ import { clip, renderReview, type Translate } from './format.ts';
 import { NO_BUTTONS, REVIEW_BUTTON, REVIEW_PREFIX, reviewKeyboard } from './keyboards.ts';
 import { rememberTarget } from './targets.ts';
 import { downloadTelegramFile, editQuietly, withChatAction } from './telegram.ts';
+import { keepVoiceNote } from './voice.ts';
 
 export const DREAM_LOG = 'dream-log';
 
-/** The text about to be saved; `heard` when it came from a voice message. */
+/** The text about to be saved; `heard` when it came from a voice message, kept by its file id. */
 interface Draft {
   text: string;
   heard: boolean;
+  voiceFileId?: string;
 }
 
 interface Extras {
@@ -55,7 +57,11 @@ export async function logDream(conversation: BotConversation, _ctx: Context): Pr
     const reviewId = await conversation.external((ctx) => sendReview(ctx, draft, extras));
     const next = await review(conversation, reviewId, draft, extras);
     if (next === 'done') return;
-    draft = next === 'edit' ? await readDraft(conversation) : next;
+    if (next === 'edit') {
+      // A corrected transcript is still the same voice note: it stays with the dream.
+      const corrected = await readDraft(conversation);
+      draft = { ...corrected, voiceFileId: corrected.voiceFileId ?? draft.voiceFileId };
+    } else draft = next;
   }
 }
 
@@ -118,7 +124,7 @@ async function takeDraft(conversation: BotConversation, input: Input): Promise<D
       const text = await conversation.external((ctx) => transcribeVoice(ctx, input));
       if (text === null) return undefined;
       const ok = await conversation.external((ctx) => checkDraft(ctx, text, true));
-      return ok ? { text, heard: true } : undefined;
+      return ok ? { text, heard: true, voiceFileId: input.fileId } : undefined;
     }
     case 'message':
       await conversation.external(async (ctx) => {
@@ -292,6 +298,7 @@ async function saveDream(
     await rememberTarget(ctx.core, 'analysis', dream.id, target).catch((err) =>
       ctx.logger.warn({ err, dreamId: dream.id }, 'could not remember the analysis message'),
     );
+    if (draft.voiceFileId) await keepVoiceNote(ctx, dream.id, draft.voiceFileId);
     return 'saved';
   } catch (error) {
     if (!isAppError(error)) ctx.logger.error({ err: error }, 'saving a dream failed');

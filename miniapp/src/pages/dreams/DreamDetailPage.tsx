@@ -477,6 +477,16 @@ export function DreamDetailPage({ id }: { id: string }) {
         <p className="dream-text">{dream.text}</p>
       </section>
 
+      {dream.voice_url && (
+        <section className="card" aria-labelledby="voice-title">
+          <h2 id="voice-title" className="card__title">
+            {t('dream-voice')}
+          </h2>
+          {/* biome-ignore lint/a11y/useMediaCaption: its transcript is the dream's text, shown above. */}
+          <audio className="dream-voice" src={dream.voice_url} controls preload="metadata" />
+        </section>
+      )}
+
       <AnalysisCard dream={dream} />
 
       {dream.own && (canMakeVideo || dream.video) && (
