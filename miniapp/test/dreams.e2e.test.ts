@@ -6,6 +6,7 @@ import { seedDreams } from '@mechta/db';
 import { startTestServer, type TestServer } from '@mechta/testing/app';
 import { startFakeReplicate } from '@mechta/testing/fake-replicate';
 import { type InitDataUser, signInitData } from '@mechta/testing/telegram';
+import { opusVoiceNote } from '@mechta/testing/voice';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts, CHROMIUM_ARGS, DARK_THEME, ensureBuilt, LIGHT_THEME, launchUrl } from './browser.ts';
@@ -386,6 +387,47 @@ describe('dream journal', () => {
     expect(await page.getByRole('button', { name: 'Показать имя' }).count()).toBe(0);
     expect(await page.getByText('В общей ленте под вашим именем.').isVisible()).toBe(true);
     await screenshot(page, 'dreams-detail-dark.png');
+  });
+});
+
+describe('a dream told by voice', () => {
+  const vika: InitDataUser = { id: 7_002_009, first_name: 'Vika', language_code: 'en' };
+
+  it('plays its voice note in the dream detail, and offers no video offline', {
+    timeout: 60_000,
+  }, async () => {
+    const api = await apiAs(vika);
+    const dream = await api<{ id: string; voice_url: string | null }>('POST', '/dreams', {
+      text: 'I was swimming in a warm sea under the stars, and a whale sang to me.',
+    });
+    expect(dream.voice_url).toBeNull();
+    // What the bot does once a voice dream is saved: the note is kept with the dream.
+    const kept = await server.core.dreams.attachVoice(vika.id, dream.id, opusVoiceNote(2));
+    expect(kept.voice_url).not.toBeNull();
+
+    const page = await openApp(vika);
+    await openJournal(page);
+    await page.locator(`a[href="#/dreams/${dream.id}"]`).click();
+    await page.getByRole('heading', { name: 'Voice note' }).waitFor();
+    const player = page.locator('audio.dream-voice');
+    expect(await player.getAttribute('controls')).not.toBeNull();
+    // Chromium plays Telegram's OGG/Opus as it is: the note loads and has its length.
+    expect(await player.evaluate((a: HTMLAudioElement) => a.canPlayType('audio/ogg; codecs=opus'))).toBe(
+      'probably',
+    );
+    const duration = await player.evaluate(
+      (a: HTMLAudioElement) =>
+        new Promise<number>((resolve, reject) => {
+          if (a.readyState >= 1) resolve(a.duration);
+          a.addEventListener('loadedmetadata', () => resolve(a.duration));
+          a.addEventListener('error', () => reject(new Error(`audio error ${a.error?.code}`)));
+          a.load();
+        }),
+    );
+    expect(duration).toBeGreaterThan(1.5);
+    expect(duration).toBeLessThan(2.5);
+    expect(await page.getByRole('heading', { name: 'Video' }).count()).toBe(0);
+    await screenshot(page, 'dreams-voice.png');
   });
 });
 

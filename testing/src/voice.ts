@@ -10,24 +10,49 @@ const oggCrc = (data: Buffer) => {
   return crc;
 };
 
+const PRE_SKIP = 312;
+/** One 20 ms Opus frame of silence (CELT-only, fullband, mono): what an encoder writes for a pause. */
+const SILENT_FRAME = Buffer.from([0xf8, 0xff, 0xfe]);
+const FRAME_SAMPLES = 960;
+
+/** One Ogg page; every packet here is shorter than 255 bytes, so one lacing value each. */
+function oggPage(flags: number, granule: bigint, sequence: number, packets: Buffer[]): Buffer {
+  const header = Buffer.alloc(27 + packets.length);
+  header.write('OggS', 0, 'latin1');
+  header.writeUInt8(flags, 5);
+  header.writeBigUInt64LE(granule, 6);
+  header.writeUInt32LE(0x4d454348, 14); // serial number
+  header.writeUInt32LE(sequence, 18);
+  header.writeUInt8(packets.length, 26);
+  packets.forEach((p, i) => {
+    header.writeUInt8(p.length, 27 + i);
+  });
+  const page = Buffer.concat([header, ...packets]);
+  page.writeUInt32LE(oggCrc(page), 22);
+  return page;
+}
+
 /**
- * The first page of a Telegram voice note (an Ogg page, beginning of stream, carrying OpusHead):
- * what the bot receives, and what content sniffing must recognise as OGG audio.
+ * A Telegram-like voice note (Ogg/Opus, mono, 48 kHz): OpusHead, OpusTags, then `seconds` of
+ * silence a browser can decode and play, so a test can check the player really loads it.
  */
-export function opusVoiceNote(): Buffer {
+export function opusVoiceNote(seconds = 1): Buffer {
   const head = Buffer.alloc(19);
   head.write('OpusHead', 0, 'latin1');
   head.writeUInt8(1, 8); // version
   head.writeUInt8(1, 9); // mono, as voice notes are
-  head.writeUInt16LE(312, 10); // pre-skip
+  head.writeUInt16LE(PRE_SKIP, 10);
   head.writeUInt32LE(48_000, 12); // input sample rate
-  const page = Buffer.alloc(27 + 1);
-  page.write('OggS', 0, 'latin1');
-  page.writeUInt8(0x02, 5); // beginning of stream
-  page.writeUInt32LE(0x4d454348, 14); // serial number
-  page.writeUInt8(1, 26); // one segment
-  page.writeUInt8(head.length, 27);
-  const whole = Buffer.concat([page, head]);
-  whole.writeUInt32LE(oggCrc(whole), 22);
-  return whole;
+  const vendor = Buffer.from('mechta-test', 'latin1');
+  const tags = Buffer.alloc(8 + 4 + vendor.length + 4);
+  tags.write('OpusTags', 0, 'latin1');
+  tags.writeUInt32LE(vendor.length, 8);
+  vendor.copy(tags, 12);
+  const frames = Math.max(1, Math.min(250, Math.round(seconds * 50)));
+  const audio = Array.from({ length: frames }, () => SILENT_FRAME);
+  return Buffer.concat([
+    oggPage(0x02, 0n, 0, [head]),
+    oggPage(0x00, 0n, 1, [tags]),
+    oggPage(0x04, BigInt(PRE_SKIP + frames * FRAME_SAMPLES), 2, audio),
+  ]);
 }
