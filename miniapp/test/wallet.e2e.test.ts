@@ -183,6 +183,22 @@ describe('wallet', () => {
       '0 of 1',
     );
     expect(await page.getByText(/^Resets at \d{1,2}:\d{2}/).isVisible()).toBe(true);
+    // Which limit applies when: the quota counts actions per day, tokens are each one's price.
+    expect(
+      await page
+        .getByText('The daily quota is how many analyses and images your plan allows each day.', {
+          exact: false,
+        })
+        .isVisible(),
+    ).toBe(true);
+    expect(
+      await page
+        .getByText('Tokens are the price of each action: analysis 1, image 2, video 10', { exact: false })
+        .isVisible(),
+    ).toBe(true);
+    expect(await page.getByText('Pro lifts the quota to 100 analyses and 20 images a day.').isVisible()).toBe(
+      true,
+    );
 
     const prices = page.locator('.price-row');
     expect(await prices.filter({ hasText: 'Dream analysis' }).textContent()).toContain('1 token');
@@ -327,6 +343,12 @@ describe('wallet', () => {
     expect(await page.getByRole('progressbar', { name: 'Разборы снов' }).getAttribute('aria-valuetext')).toBe(
       '0 из 100',
     );
+    // The lift is visible: the Pro quota next to the free plan's.
+    expect(
+      await page
+        .getByText('С Pro ваша квота — 100 разборов и 20 картинок в день (на бесплатном тарифе — 5 и 1).')
+        .isVisible(),
+    ).toBe(true);
     expect(await page.getByRole('button', { name: 'Пропуск Pro на 7 дней за 150 звёзд' }).isVisible()).toBe(
       true,
     );

@@ -3391,6 +3391,17 @@ export interface components {
              * @description The user's next local midnight
              */
             quota_resets_at: string;
+            /** @description Daily quotas of each plan, so the wallet can show what Pro lifts them to */
+            plan_quotas: {
+                free: {
+                    text: number;
+                    image: number;
+                };
+                pro: {
+                    text: number;
+                    image: number;
+                };
+            };
         };
         LedgerEntry: {
             id: number;

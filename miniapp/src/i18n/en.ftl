@@ -422,3 +422,6 @@ admin-block-confirm = Block { $name }? They will get one polite message and noth
 admin-blocked-done = User blocked
 admin-unblocked-done = User unblocked
 dream-voice = Voice note
+wallet-quota-explain = Two limits apply. The daily quota is how many analyses and images your plan allows each day. Tokens are the price of each action: analysis { $analysis }, image { $image }, video { $video } (video has no daily quota). An action needs both: a quota slot left today and enough tokens.
+wallet-quota-pro-lifts = Pro lifts the quota to { $proText } analyses and { $proImage } images a day.
+wallet-quota-pro-lifted = With Pro your quota is { $proText } analyses and { $proImage } images a day (free plan: { $freeText } and { $freeImage }).
