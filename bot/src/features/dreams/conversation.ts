@@ -1,9 +1,10 @@
 import { escapeHtml, isAppError } from '@mechta/core';
 import type { Context } from 'grammy';
 import type { BotContext } from '../../context.ts';
-import { type BotConversation, say } from '../../conversation.ts';
+import type { BotConversation } from '../../conversation.ts';
 import { errorMessage, languageOf } from '../../middleware/errorBoundary.ts';
 import { requireUser } from '../../middleware/users.ts';
+import { analysisCostLine } from './cost.ts';
 import { clip, renderReview, type Translate } from './format.ts';
 import { NO_BUTTONS, REVIEW_BUTTON, REVIEW_PREFIX, reviewKeyboard } from './keyboards.ts';
 import { rememberTarget } from './targets.ts';
@@ -234,7 +235,7 @@ async function transcribeVoice(
 
 async function sendReview(ctx: BotContext, draft: Draft, extras: Extras): Promise<number> {
   const t = tr(ctx);
-  const sent = await ctx.reply(renderReview(t, draft, extras), {
+  const sent = await ctx.reply(`${renderReview(t, draft, extras)}\n${await analysisCostLine(ctx)}`, {
     parse_mode: 'HTML',
     reply_markup: reviewKeyboard(t, extras),
   });
@@ -245,7 +246,7 @@ async function redrawReview(ctx: BotContext, draft: Draft, extras: Extras): Prom
   const t = tr(ctx);
   await ctx.answerCallbackQuery();
   await editQuietly(
-    ctx.editMessageText(renderReview(t, draft, extras), {
+    ctx.editMessageText(`${renderReview(t, draft, extras)}\n${await analysisCostLine(ctx)}`, {
       parse_mode: 'HTML',
       reply_markup: reviewKeyboard(t, extras),
     }),

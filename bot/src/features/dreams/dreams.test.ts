@@ -96,6 +96,10 @@ describe('/dream by text', () => {
     const review = lastIn(h, u);
     expect(review?.text).toContain('<b>Your dream</b>');
     expect(review?.text).toContain(FLIGHT_DREAM);
+    // Before anything is spent: the price, what is left of today's quota, and the balance.
+    expect(review?.text).toMatch(
+      /💎 Analysis costs 1 token · \d+ of \d+ left today on your plan · balance \d+/,
+    );
     expect(review?.text).toContain('🌟 Lucid: no · Mood before sleep: not set');
     expect(labels(review?.keyboard)).toEqual([
       '▫️ 🌟 Lucid',
@@ -246,6 +250,16 @@ describe('/dream by text', () => {
     expect(lastIn(h, u)?.text).toContain('<b>Mechta</b> keeps your dreams');
     await h.sendText(u, FLIGHT_DREAM);
     expect(lastIn(h, u)?.text).toBe("I didn't quite get that. Try /menu or /help.");
+  });
+
+  it('in Russian, the review says what the analysis costs and what is left today', async () => {
+    const h = harness();
+    const u = user({ language_code: 'ru' });
+    await h.sendText(u, '/dream');
+    await h.sendText(u, 'Мне снилось, что я летаю над ночным городом и совсем не боюсь высоты.');
+    expect(lastIn(h, u)?.text).toMatch(
+      /💎 Разбор стоит 1 токен · сегодня по тарифу осталось \d+ из \d+ · баланс \d+/,
+    );
   });
 
   it('the main menu button starts the same conversation', async () => {

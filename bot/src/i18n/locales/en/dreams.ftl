@@ -119,3 +119,4 @@ dream-failed-video = I couldn't film this dream.{ $refunded ->
 }
 bot-dream-ask-text = 🌙 Tell me your dream — type it as text. /cancel to stop.
 bot-dream-send-text = I can take a dream as text. Send it again, or /cancel.
+bot-dream-review-cost = 💎 Analysis costs { $price } · { $left } of { $limit } left today on your plan · balance { $balance }

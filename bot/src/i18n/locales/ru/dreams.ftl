@@ -124,3 +124,4 @@ dream-failed-video = Не получилось снять этот сон.{ $ref
 }
 bot-dream-ask-text = 🌙 Расскажите сон — напишите его текстом. /cancel — отменить.
 bot-dream-send-text = Сон можно прислать текстом. Пришлите ещё раз или /cancel.
+bot-dream-review-cost = 💎 Разбор стоит { $price } · сегодня по тарифу осталось { $left } из { $limit } · баланс { $balance }
