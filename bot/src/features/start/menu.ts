@@ -9,8 +9,8 @@ export type MainMenuItem = 'dream' | 'journal' | 'feed' | 'today' | 'balance' | 
 export type MainMenuAction = (ctx: MenuContext) => unknown;
 
 /**
- * The main menu. Each button runs the action its feature supplies; buttons of features not built
- * yet say "coming soon". Every other menu is registered under this one (see `createBot`), so any
+ * The main menu. Each button runs the action its feature supplies; a feature not built yet has no
+ * button (its command still answers "coming soon" when typed). Every other menu is registered under this one (see `createBot`), so any
  * handler can send any menu and submenus can navigate back here.
  */
 export function createMainMenu(config: Config, actions: Partial<Record<MainMenuItem, MainMenuAction>>) {
