@@ -3,25 +3,19 @@ import { createTestCore, TEST_ADMIN_ID, type TestCore } from '@mechta/testing/co
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerCommands } from './commands.ts';
 
+/** CONTRACT.md's commands that work today; /moment, /today, /wheel, /wants, /ritual, /goals, /export and
+ * /delete_me are not built yet, so they answer when typed but are not advertised. */
 const CONTRACT_COMMANDS = [
   'start',
   'help',
   'menu',
   'dream',
   'dreams',
-  'moment',
   'feed',
-  'today',
-  'wheel',
-  'wants',
-  'ritual',
-  'goals',
   'balance',
   'buy',
   'referrals',
   'settings',
-  'export',
-  'delete_me',
   'cancel',
 ];
 
@@ -31,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('registerCommands', () => {
-  it('publishes every command in Russian and English, and /admin to each admin', async () => {
+  it('publishes every working command in Russian and English, and /admin to each admin', async () => {
     const t = await createTestCore();
     cores.push(t);
     const h = createBotHarness(t.core);

@@ -2,6 +2,7 @@ import { type Core, type Language, languageFromTelegram } from '@mechta/core';
 import type { Bot } from 'grammy';
 import type { BotCommand, LanguageCode } from 'grammy/types';
 import type { BotContext } from './context.ts';
+import { PLANNED_COMMANDS } from './features/placeholders/index.ts';
 import { miniAppUrl } from './miniApp.ts';
 
 /** Every user's commands, in menu order (CONTRACT.md). Descriptions are `cmd-<command>` in the locales. */
@@ -29,6 +30,12 @@ export const USER_COMMANDS = [
 
 export const ADMIN_COMMANDS = ['admin'] as const;
 
+/**
+ * What the command menu advertises: the commands that work. Planned ones still answer when typed
+ * (placeholders), but are not offered until their feature lands.
+ */
+export const ADVERTISED_COMMANDS = USER_COMMANDS.filter((command) => !PLANNED_COMMANDS.includes(command));
+
 // Telegram shows the list matching the app's language; these codes get the Russian one, like the bot
 // itself (languageFromTelegram), and everyone else the default, English, list.
 const LANGUAGE_CODES: (LanguageCode | undefined)[] = [undefined, 'en', 'ru', 'uk', 'be', 'kk'];
@@ -44,13 +51,16 @@ function describe(core: Core, language: Language, commands: readonly string[]): 
 export async function registerCommands(bot: Bot<BotContext>, core: Core): Promise<void> {
   for (const code of LANGUAGE_CODES) {
     const language = languageFromTelegram(code);
-    await bot.api.setMyCommands(describe(core, language, USER_COMMANDS), code ? { language_code: code } : {});
+    await bot.api.setMyCommands(
+      describe(core, language, ADVERTISED_COMMANDS),
+      code ? { language_code: code } : {},
+    );
   }
   for (const chatId of core.config.bot.adminIds) {
     try {
       for (const code of LANGUAGE_CODES) {
         const language = languageFromTelegram(code);
-        await bot.api.setMyCommands(describe(core, language, [...USER_COMMANDS, ...ADMIN_COMMANDS]), {
+        await bot.api.setMyCommands(describe(core, language, [...ADVERTISED_COMMANDS, ...ADMIN_COMMANDS]), {
           scope: { type: 'chat', chat_id: chatId },
           ...(code ? { language_code: code } : {}),
         });

@@ -228,6 +228,8 @@ export interface DreamsTable {
   videoExternalId: string | null;
   videoMediaId: string | null;
   videoError: string | null;
+  /** The voice note the dream was told in (media kind `audio`); null for a typed dream. */
+  voiceMediaId: Generated<string | null>;
   visibility: Generated<'private' | 'public'>;
   anonymous: Generated<boolean>;
   sharedAt: Timestamp | null;

@@ -177,12 +177,28 @@ describe('wallet', () => {
     expect(await balanceOf(page)).toBe(`${STARTING_TOKENS} tokens`);
     expect(await page.locator('.wallet-hero').getByText('Free').isVisible()).toBe(true);
 
-    const texts = page.getByRole('progressbar', { name: 'AI texts' });
+    const texts = page.getByRole('progressbar', { name: 'Dream analyses' });
     expect(await texts.getAttribute('aria-valuetext')).toBe('0 of 5');
     expect(await page.getByRole('progressbar', { name: 'Images' }).getAttribute('aria-valuetext')).toBe(
       '0 of 1',
     );
     expect(await page.getByText(/^Resets at \d{1,2}:\d{2}/).isVisible()).toBe(true);
+    // Which limit applies when: the quota counts actions per day, tokens are each one's price.
+    expect(
+      await page
+        .getByText('The daily quota is how many analyses and images your plan allows each day.', {
+          exact: false,
+        })
+        .isVisible(),
+    ).toBe(true);
+    expect(
+      await page
+        .getByText('Tokens are the price of each action: analysis 1, image 2, video 10', { exact: false })
+        .isVisible(),
+    ).toBe(true);
+    expect(await page.getByText('Pro lifts the quota to 100 analyses and 20 images a day.').isVisible()).toBe(
+      true,
+    );
 
     const prices = page.locator('.price-row');
     expect(await prices.filter({ hasText: 'Dream analysis' }).textContent()).toContain('1 token');
@@ -210,9 +226,7 @@ describe('wallet', () => {
     await page.getByRole('button', { name: '50 tokens for 50 Stars' }).click();
     const alert = page.locator('.wallet-notice[role="alert"]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain(
-      'Payments go through Telegram, and no Telegram bot is connected to this server right now.',
-    );
+    expect(await alert.textContent()).toContain("Payments through Telegram aren't available right now.");
     expect(await balanceOf(page)).toBe(`${STARTING_TOKENS} tokens`);
 
     // No bot, no bot username: the referral block gives the code instead of a link.
@@ -326,9 +340,15 @@ describe('wallet', () => {
     expect(await page.locator('.wallet-hero__countdown').textContent()).toMatch(
       /^осталось (23 ч \d+ мин|1 д 0 ч)$/,
     );
-    expect(await page.getByRole('progressbar', { name: 'ИИ-тексты' }).getAttribute('aria-valuetext')).toBe(
+    expect(await page.getByRole('progressbar', { name: 'Разборы снов' }).getAttribute('aria-valuetext')).toBe(
       '0 из 100',
     );
+    // The lift is visible: the Pro quota next to the free plan's.
+    expect(
+      await page
+        .getByText('С Pro ваша квота — 100 разборов и 20 картинок в день (на бесплатном тарифе — 5 и 1).')
+        .isVisible(),
+    ).toBe(true);
     expect(await page.getByRole('button', { name: 'Пропуск Pro на 7 дней за 150 звёзд' }).isVisible()).toBe(
       true,
     );

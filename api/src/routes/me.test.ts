@@ -82,3 +82,37 @@ describe('the limits the Mini App checks before sending', () => {
     expect(me.json().result.limits).toEqual(limits);
   });
 });
+
+describe('what the server can do, so the Mini App offers only that', () => {
+  it('offline: no video, no voice, no AI pictures; with keys: each one on', async () => {
+    const me = await s.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.json().result.capabilities).toEqual({ video: false, voice: false, image_ai: false });
+
+    const keyed = await startTestServer(
+      {
+        AI_PROVIDER: 'openai',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+        REPLICATE_API_TOKEN: 'r8_test',
+        REPLICATE_BASE_URL: 'http://127.0.0.1:9',
+      },
+      { listen: false },
+    );
+    try {
+      const res = await keyed.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/telegram',
+        payload: {
+          init_data: signInitData({ id: 6002, first_name: 'Kit', language_code: 'ru' }, keyed.botToken),
+        },
+      });
+      expect(res.json().result.user.capabilities).toEqual({ video: true, voice: true, image_ai: true });
+    } finally {
+      await keyed.close();
+    }
+  });
+});

@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '@mechta/core';
+import { aiCapabilities } from '@mechta/core/ai/index';
 import { userId } from '../plugins/auth.ts';
 import { errorResponses, Ok, ok } from '../plugins/envelope.ts';
 import { Me, type MeResult, SettingsPatchBody } from '../schemas/me.ts';
 
 /** The signed-in user as /me and the sign-in routes answer: the profile and this server's limits. */
 export async function meOf(core: Core, user: Parameters<Core['profile']>[0]): Promise<MeResult> {
-  return { ...(await core.profile(user)), limits: core.dreams.limits() };
+  return {
+    ...(await core.profile(user)),
+    limits: core.dreams.limits(),
+    capabilities: aiCapabilities(core.ai),
+  };
 }
 
 export const meRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (app, { core }) => {

@@ -50,6 +50,7 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
         prices: core.wallet.prices(),
         offers: core.wallet.offers().map((o) => toOfferView(o, core.translator, req.language)),
         quota_resets_at: nextLocalMidnight(core.now(), user.timezone).toISOString(),
+        plan_quotas: core.config.limits.quotas,
       });
     },
   );

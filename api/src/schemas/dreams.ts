@@ -51,6 +51,9 @@ export const DreamSchema = Type.Object(
         'waiting_quota: kept over the daily analysis quota, analysed when it allows; skipped: saved without analysis; pending with an analysis present: a re-analysis is running and the previous one shows',
     }),
     image_url: Nullable(Type.String({ description: 'Signed /media URL for this viewer' })),
+    voice_url: Nullable(
+      Type.String({ description: 'The voice note the dream was told in (OGG/Opus), for its owner only' }),
+    ),
     image_offline: Type.Boolean(),
     image_status: StringEnum(['none', 'pending', 'done', 'failed']),
     image_skipped: NullableStringEnum(['QUOTA_EXCEEDED', 'INSUFFICIENT_TOKENS']),

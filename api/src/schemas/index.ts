@@ -17,7 +17,14 @@ import {
   DreamSchema,
   DreamVideoSchema,
 } from './dreams.ts';
-import { LanguageSchema, LimitsSchema, MeSchema, NotificationSettingsSchema, UserSchema } from './me.ts';
+import {
+  CapabilitiesSchema,
+  LanguageSchema,
+  LimitsSchema,
+  MeSchema,
+  NotificationSettingsSchema,
+  UserSchema,
+} from './me.ts';
 import { ReferralsSchema } from './referrals.ts';
 import {
   InvoiceSchema,
@@ -43,6 +50,7 @@ export const SHARED_SCHEMAS = [
   NotificationSettingsSchema,
   UserSchema,
   LimitsSchema,
+  CapabilitiesSchema,
   MeSchema,
   PlanSchema,
   QuotasSchema,

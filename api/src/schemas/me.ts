@@ -54,9 +54,22 @@ export const LimitsSchema = Type.Object(
   },
 );
 
+export const CapabilitiesSchema = Type.Object(
+  {
+    video: Type.Boolean({ description: 'Videos of dreams can be made' }),
+    voice: Type.Boolean({ description: 'Voice notes can be transcribed' }),
+    image_ai: Type.Boolean({ description: 'Pictures are drawn by an AI model (otherwise offline art)' }),
+  },
+  {
+    $id: 'Capabilities',
+    description: 'What can be done here, so the Mini App offers only that',
+    additionalProperties: false,
+  },
+);
+
 /** The signed-in user with the limits the Mini App's forms check before sending. */
 export const MeSchema = Type.Object(
-  { ...userProperties, limits: ref(LimitsSchema) },
+  { ...userProperties, limits: ref(LimitsSchema), capabilities: ref(CapabilitiesSchema) },
   { $id: 'Me', additionalProperties: false },
 );
 export const Me = ref(MeSchema);

@@ -64,6 +64,13 @@ export const WalletSchema = Type.Object(
     prices: ref(PricesSchema),
     offers: Type.Array(Offer),
     quota_resets_at: Type.String({ format: 'date-time', description: "The user's next local midnight" }),
+    plan_quotas: Type.Object(
+      {
+        free: Type.Object({ text: Type.Integer(), image: Type.Integer() }, { additionalProperties: false }),
+        pro: Type.Object({ text: Type.Integer(), image: Type.Integer() }, { additionalProperties: false }),
+      },
+      { description: 'Daily quotas of each plan, so the wallet can show what Pro lifts them to' },
+    ),
   },
   { $id: 'Wallet', additionalProperties: false },
 );

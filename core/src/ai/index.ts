@@ -86,6 +86,22 @@ export class FallbackImageAi implements ImageAi {
   }
 }
 
+/** What the AI providers can do, so adapters offer only that (no video button without a video provider). */
+export interface AiCapabilities {
+  video: boolean;
+  voice: boolean;
+  /** Pictures drawn by an AI model rather than the offline art. */
+  image_ai: boolean;
+}
+
+export function aiCapabilities(ai: Ai): AiCapabilities {
+  return {
+    video: ai.video.available,
+    voice: ai.transcribe.available,
+    image_ai: !(ai.image instanceof OfflineImageAi),
+  };
+}
+
 export interface CreateAiOptions {
   /** Remote analysis attempts before the offline analyser answers (default 2). */
   maxTextAttempts?: number;

@@ -44,6 +44,7 @@ import type {
   DreamView,
 } from './types.ts';
 import { isVisibleToOthers, toDreamView } from './view.ts';
+import { attachDreamVoice } from './voice.ts';
 
 /** Queue names of the dreams feature. */
 export const DREAM_JOBS = {
@@ -751,6 +752,11 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     async expirePublic() {
       return expirePublicDreams(db, now());
     },
+
+    async attachVoice(userId, dreamId, audio) {
+      const dream = await ownDream(userId, dreamId);
+      return view(await attachDreamVoice({ db, media, now }, dream, audio), userId);
+    },
   } satisfies DreamsService & { expirePublic(): Promise<number> };
 
   /** The sweep: every owner of waiting dreams gets their analyses started if their quota allows. */
@@ -787,6 +793,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
     requestAnalysis: touching(service.requestAnalysis),
     create: touching(service.create),
     update: touching(service.update),
+    attachVoice: touching(service.attachVoice),
     remove: touching(service.remove),
     share: touching(service.share),
     unshare: touching(service.unshare),

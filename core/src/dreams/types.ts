@@ -27,6 +27,8 @@ export interface DreamView {
    */
   analysis_status: DreamAnalysisStatus;
   image_url: string | null;
+  /** The voice note the dream was told in (OGG/Opus from Telegram), for its owner only; null otherwise. */
+  voice_url: string | null;
   image_offline: boolean;
   image_status: 'none' | 'pending' | 'done' | 'failed';
   /** Why there is no image although the analysis is done: the image could not be paid for. */
@@ -159,6 +161,8 @@ export interface DreamsService {
   limits(): DreamLimits;
   /** Price list the adapters show before spending. */
   prices(): { analysis: number; image: number; video: number };
+  /** Keeps the voice note a dream was told in with the dream (the bytes must be OGG audio). */
+  attachVoice(userId: number, dreamId: string, audio: Buffer): Promise<DreamView>;
   /** A media file for a viewer: private media only for the owner, public dream media for everyone while public. */
   media(viewerId: number | null, mediaId: string): Promise<{ path: string; mime: string }>;
 }

@@ -57,6 +57,9 @@ export function toDreamView(
       dream.imageSkipReason === 'QUOTA_EXCEEDED' || dream.imageSkipReason === 'INSUFFICIENT_TOKENS'
         ? dream.imageSkipReason
         : null,
+    // The voice note is the dreamer's own recording: signed for the owner only, never for the feed.
+    voice_url:
+      own && dream.voiceMediaId ? ctx.media.signedUrl(dream.voiceMediaId, OWNER_MEDIA_URL_TTL_SECONDS) : null,
     video: dream.videoStatus
       ? {
           status: dream.videoStatus,

@@ -43,6 +43,7 @@ const DREAM_COLUMNS = [
   'videoExternalId',
   'videoMediaId',
   'videoError',
+  'voiceMediaId',
   'visibility',
   'anonymous',
   'sharedAt',

@@ -3447,6 +3447,15 @@ export interface components {
             /** @description Dreams a user may log per local day */
             dreams_per_day: number;
         };
+        /** @description What can be done here, so the Mini App offers only that */
+        Capabilities: {
+            /** @description Videos of dreams can be made */
+            video: boolean;
+            /** @description Voice notes can be transcribed */
+            voice: boolean;
+            /** @description Pictures are drawn by an AI model (otherwise offline art) */
+            image_ai: boolean;
+        };
         Me: {
             id: number;
             first_name: string;
@@ -3464,6 +3473,7 @@ export interface components {
             referral_code: string;
             created_at: string;
             limits: components["schemas"]["Limits"];
+            capabilities: components["schemas"]["Capabilities"];
         };
         /** @enum {string} */
         Plan: "free" | "pro";
@@ -3520,6 +3530,17 @@ export interface components {
              * @description The user's next local midnight
              */
             quota_resets_at: string;
+            /** @description Daily quotas of each plan, so the wallet can show what Pro lifts them to */
+            plan_quotas: {
+                free: {
+                    text: number;
+                    image: number;
+                };
+                pro: {
+                    text: number;
+                    image: number;
+                };
+            };
         };
         LedgerEntry: {
             id: number;
@@ -3598,6 +3619,8 @@ export interface components {
             analysis_status: "pending" | "done" | "failed" | "waiting_quota" | "skipped";
             /** @description Signed /media URL for this viewer */
             image_url: string | null;
+            /** @description The voice note the dream was told in (OGG/Opus), for its owner only */
+            voice_url: string | null;
             image_offline: boolean;
             /** @enum {string} */
             image_status: "none" | "pending" | "done" | "failed";

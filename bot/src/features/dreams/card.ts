@@ -39,6 +39,7 @@ function cardFor(ctx: BotContext, dream: DreamView) {
       config: ctx.core.config,
       videoPrice: ctx.core.dreams.prices().video,
       analysisPrice: ctx.core.dreams.prices().analysis,
+      videoAvailable: ctx.core.ai.video.available,
     }),
   };
 }

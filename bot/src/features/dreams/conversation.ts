@@ -5,18 +5,21 @@ import { type BotConversation, say } from '../../conversation.ts';
 import { errorMessage, languageOf } from '../../middleware/errorBoundary.ts';
 import { requireUser } from '../../middleware/users.ts';
 import { showUnanalysed } from './analysisWait.ts';
+import { analysisCostLine } from './cost.ts';
 import { DRAFT_BUTTON } from './draftButtons.ts';
 import { clip, renderReview, type Translate } from './format.ts';
 import { NO_BUTTONS, REVIEW_BUTTON, REVIEW_PREFIX, reviewKeyboard } from './keyboards.ts';
 import { rememberTarget } from './targets.ts';
 import { downloadTelegramFile, editQuietly, withChatAction } from './telegram.ts';
+import { keepVoiceNote } from './voice.ts';
 
 export const DREAM_LOG = 'dream-log';
 
-/** The text about to be saved; `heard` when it came from a voice message. */
+/** The text about to be saved; `heard` when it came from a voice message, kept by its file id. */
 interface Draft {
   text: string;
   heard: boolean;
+  voiceFileId?: string;
 }
 
 interface Extras {
@@ -66,16 +69,24 @@ export async function logDream(
 ): Promise<void> {
   // An offered text that cannot be a dream has been answered with why; the next message may fix it.
   const taken = offered ? await takeDraft(conversation, offered) : undefined;
+  // Without transcription, ask for text up front rather than refuse a voice note afterwards.
+  const askKey = await conversation.external((ctx) =>
+    ctx.core.ai.transcribe.available ? 'bot-dream-ask' : 'bot-dream-ask-text',
+  );
   if (taken) await say(conversation, 'bot-freetext-offer');
-  else if (!offered) await say(conversation, 'bot-dream-ask');
-  let draft = taken ?? (await readDraft(conversation, 'bot-dream-ask'));
+  else if (!offered) await say(conversation, askKey);
+  let draft = taken ?? (await readDraft(conversation, askKey));
   const extras: Extras = { lucid: false, mood: null };
   for (;;) {
     const reviewId = await conversation.external((ctx) => sendReview(ctx, draft, extras));
     const next = await review(conversation, reviewId, draft, extras);
     if (next === 'done') return;
     if (next === 'resume') continue;
-    draft = next === 'edit' ? await readDraft(conversation, 'bot-dream-ask-edit') : next;
+    if (next === 'edit') {
+      // A corrected transcript is still the same voice note: it stays with the dream.
+      const corrected = await readDraft(conversation, 'bot-dream-ask-edit');
+      draft = { ...corrected, voiceFileId: corrected.voiceFileId ?? draft.voiceFileId };
+    } else draft = next;
   }
 }
 
@@ -175,10 +186,13 @@ async function takeDraft(
       const text = await conversation.external((ctx) => transcribeVoice(ctx, input));
       if (text === null) return undefined;
       const ok = await conversation.external((ctx) => checkDraft(ctx, text, true));
-      return ok ? { text, heard: true } : undefined;
+      return ok ? { text, heard: true, voiceFileId: input.fileId } : undefined;
     }
     case 'message':
-      await say(conversation, 'bot-dream-send-text-or-voice');
+      await conversation.external(async (ctx) => {
+        const key = ctx.core.ai.transcribe.available ? 'bot-dream-send-text-or-voice' : 'bot-dream-send-text';
+        await ctx.reply(ctx.t(key), { parse_mode: 'HTML' });
+      });
       return undefined;
   }
 }
@@ -300,7 +314,7 @@ async function transcribeVoice(
 
 async function sendReview(ctx: BotContext, draft: Draft, extras: Extras): Promise<number> {
   const t = tr(ctx);
-  const sent = await ctx.reply(renderReview(t, draft, extras), {
+  const sent = await ctx.reply(`${renderReview(t, draft, extras)}\n${await analysisCostLine(ctx)}`, {
     parse_mode: 'HTML',
     reply_markup: reviewKeyboard(t, extras),
   });
@@ -311,7 +325,7 @@ async function redrawReview(ctx: BotContext, draft: Draft, extras: Extras): Prom
   const t = tr(ctx);
   await ctx.answerCallbackQuery();
   await editQuietly(
-    ctx.editMessageText(renderReview(t, draft, extras), {
+    ctx.editMessageText(`${renderReview(t, draft, extras)}\n${await analysisCostLine(ctx)}`, {
       parse_mode: 'HTML',
       reply_markup: reviewKeyboard(t, extras),
     }),
@@ -371,6 +385,7 @@ async function saveDream(
     await rememberTarget(ctx.core, 'analysis', dream.id, target).catch((err) =>
       ctx.logger.warn({ err, dreamId: dream.id }, 'could not remember the analysis message'),
     );
+    if (draft.voiceFileId) await keepVoiceNote(ctx, dream.id, draft.voiceFileId);
     // Kept without an analysis (over the quota, or a "no AI" save): the note says so, with its buttons.
     await showUnanalysed(ctx, dream, target);
     return 'saved';

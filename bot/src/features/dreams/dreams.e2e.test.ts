@@ -6,6 +6,7 @@ import { createTestCore, type TestCore } from '@mechta/testing/core';
 import { type FakeBotApi, type FakeUser, startFakeBotApi } from '@mechta/testing/fake-bot-api';
 import { type FakeOpenAi, SAMPLE_DREAM_ANALYSIS, startFakeOpenAi } from '@mechta/testing/fake-openai';
 import { type FakeReplicate, startFakeReplicate } from '@mechta/testing/fake-replicate';
+import { opusVoiceNote } from '@mechta/testing/voice';
 import type { Bot } from 'grammy';
 import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -132,16 +133,11 @@ describe('dreams end to end, offline AI', () => {
       (m) => m.message_id === noteId && labelsOf(m).length > 0,
       WAIT_MS,
     );
-    expect(textOf(card)).toContain('Offline analysis');
+    expect(textOf(card)).toContain('A short reading from the symbol dictionary');
     expect(textOf(card)).toContain('Flight');
     expect(textOf(card)).toContain(FLIGHT_DREAM);
-    expect(labelsOf(card)).toEqual([
-      '🎬 Make a video (10 tokens)',
-      '🌍 Share',
-      '🕶 Share anonymously',
-      '✏️ Edit',
-      '🗑 Delete',
-    ]);
+    // No video provider: no video button to press only to hear "not available".
+    expect(labelsOf(card)).toEqual(['🌍 Share', '🕶 Share anonymously', '✏️ Edit', '🗑 Delete']);
 
     const photo = await fake.waitForMessage(ann.id, (m) => m.photo !== undefined, WAIT_MS);
     expect(photo.caption).toContain('🎨 offline art');
@@ -199,7 +195,7 @@ describe('dreams end to end, offline AI', () => {
     const since = fake.calls.length;
     const queryId = await pressInline(fake, ben, `dream:v:${dreamIdOf(card)}`);
     await fake.waitForCall('answerCallbackQuery', (c) => c.payload.callback_query_id === queryId, { since });
-    await fake.waitForMessage(ben.id, (m) => textOf(m).startsWith("🎬 Video generation isn't available"));
+    await fake.waitForMessage(ben.id, (m) => textOf(m).startsWith("🎬 Video isn't available yet"));
 
     // Any other button on an inline message counts as pressed in the presser's private chat: answered, no error.
     await fake.sendText(ben, '/start');
@@ -273,12 +269,90 @@ describe('dreams end to end, with OpenAI and Replicate', () => {
 
     const card = await fake.waitForMessage(vera.id, (m) => labelsOf(m).includes('🗑 Delete'), WAIT_MS);
     expect(textOf(card)).toContain(SAMPLE_DREAM_ANALYSIS.title);
-    expect(textOf(card)).not.toContain('Offline analysis');
+    expect(textOf(card)).not.toContain('A short reading from the symbol dictionary');
     const photo = await fake.waitForMessage(vera.id, (m) => m.photo !== undefined, WAIT_MS);
     expect(photo.caption).toBe(SAMPLE_DREAM_ANALYSIS.title);
 
     const { items } = await t.core.dreams.list(vera.id, {});
     expect(items.map((d) => d.text)).toEqual(['I was flying over the city at night.']);
+  });
+
+  it('a voice dream keeps its voice note (owner only), through a corrected transcript, until the dream is deleted', async () => {
+    const { fake, t } = s;
+    const cases = [
+      {
+        who: { id: 42_101, first_name: 'Вера', language_code: 'ru' },
+        heard: 'Вот что я',
+        save: '✅ Сохранить',
+        edit: '✏️ Изменить',
+        del: '🗑 Удалить',
+        yes: '🗑 Да, удалить',
+      },
+      {
+        who: { id: 42_102, first_name: 'Will', language_code: 'en' },
+        heard: 'Here is what I heard',
+        save: '✅ Save',
+        edit: '✏️ Edit',
+        del: '🗑 Delete',
+        yes: '🗑 Yes, delete it',
+      },
+    ];
+    for (const c of cases) {
+      const voice = opusVoiceNote();
+      openai.enqueue('transcriptions', {
+        kind: 'transcript',
+        text: 'I was flying over the sea at nigth, slowly and calmly.',
+      });
+      await fake.sendText(c.who, '/dream');
+      await fake.waitForMessage(c.who.id, (m) => textOf(m).startsWith('🌙'));
+      await fake.sendVoice(c.who, voice, 3);
+      const heard = await fake.waitForMessage(c.who.id, (m) => textOf(m).startsWith(c.heard), WAIT_MS);
+      // Correcting the transcript keeps the recording it came from.
+      await fake.pressButton(c.who, heard, c.edit);
+      await fake.waitForMessage(c.who.id, (m) => (m.text ?? '').startsWith('✏️'));
+      await fake.sendText(c.who, 'I was flying over the sea at night, slowly and calmly.');
+      const review = await fake.waitForMessage(
+        c.who.id,
+        (m) => labelsOf(m).includes(c.save) && textOf(m).includes('at night,'),
+      );
+      await fake.pressButton(c.who, review, c.save);
+      const card = await fake.waitForMessage(c.who.id, (m) => labelsOf(m).includes(c.del), WAIT_MS);
+
+      const [dream] = (await t.core.dreams.list(c.who.id, {})).items;
+      await waitFor(
+        async () => (await t.core.dreams.get(c.who.id, dream!.id)).voice_url,
+        (url) => url !== null,
+        { what: 'the voice note' },
+      );
+      const mine = await t.core.dreams.get(c.who.id, dream!.id);
+      expect(mine.voice_url).toMatch(/^\/media\/[0-9a-f-]{36}\?/);
+      const row = await findDreamById(t.core.db, dream!.id);
+      const audio = await t.core.media.get(row!.voiceMediaId!);
+      expect(audio).toMatchObject({
+        kind: 'audio',
+        mime: 'audio/ogg',
+        dreamId: dream!.id,
+        bytes: voice.length,
+      });
+      const file = t.core.media.filePath(audio!);
+      expect(await fs.readFile(file)).toEqual(voice);
+
+      // Shared to the feed, the dream shows others its text, never the dreamer's voice.
+      await t.core.dreams.share(c.who.id, dream!.id, {});
+      expect((await t.core.dreams.get(vera.id, dream!.id)).voice_url).toBeNull();
+
+      const current = fake.messagesTo(c.who.id).find((m) => m.message_id === card.message_id)!;
+      await fake.pressButton(c.who, current, c.del);
+      const asking = await fake.waitForMessage(c.who.id, (m) => labelsOf(m).includes(c.yes));
+      await fake.pressButton(c.who, asking, c.yes);
+      await waitFor(
+        async () => fileExists(file),
+        (exists) => !exists,
+        { what: 'the voice file removed' },
+      );
+      expect(await t.core.media.get(audio!.id)).toBeUndefined();
+    }
+    expect(s.refusals()).toEqual([]);
   });
 
   it('a video: the progress message counts up, then the video arrives; the tokens are spent', async () => {

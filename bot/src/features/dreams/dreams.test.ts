@@ -97,14 +97,16 @@ describe('/dream by text', () => {
     const h = harness();
     const u = user();
     await h.sendText(u, '/dream');
-    expect(lastIn(h, u)?.text).toBe(
-      '🌙 Tell me your dream: type it, or send a voice message. /cancel to stop.',
-    );
+    expect(lastIn(h, u)?.text).toBe('🌙 Tell me your dream — type it as text. /cancel to stop.');
 
     await h.sendText(u, FLIGHT_DREAM);
     const review = lastIn(h, u);
     expect(review?.text).toContain('<b>Your dream</b>');
     expect(review?.text).toContain(FLIGHT_DREAM);
+    // Before anything is spent: the price, what is left of today's quota, and the balance.
+    expect(review?.text).toMatch(
+      /💎 Analysis costs 1 token · \d+ of \d+ left today on your plan · balance \d+/,
+    );
     expect(review?.text).toContain('🌟 Lucid: no · Mood before sleep: not set');
     expect(labels(review?.keyboard)).toEqual([
       '▫️ 🌟 Lucid',
@@ -168,14 +170,8 @@ describe('/dream by text', () => {
     expect(card?.text).toContain('🧭 Themes:');
     expect(card?.text).toContain('💭 Emotions:');
     expect(card?.text).toContain('🔑 Symbols:');
-    expect(card?.text).toContain('⚙️ Offline analysis');
-    expect(labels(card?.keyboard)).toEqual([
-      '🎬 Make a video (10 tokens)',
-      '🌍 Share',
-      '🕶 Share anonymously',
-      '✏️ Edit',
-      '🗑 Delete',
-    ]);
+    expect(card?.text).toContain('⚙️ A short reading from the symbol dictionary');
+    expect(labels(card?.keyboard)).toEqual(['🌍 Share', '🕶 Share anonymously', '✏️ Edit', '🗑 Delete']);
 
     const photo = await waitFor(
       async () => h.replies().find((r) => r.method === 'sendPhoto' && r.chatId === u.id),
@@ -273,6 +269,16 @@ describe('/dream by text', () => {
     expect(lastIn(h, u)?.text).toContain(CHASE_DREAM);
   });
 
+  it('in Russian, the review says what the analysis costs and what is left today', async () => {
+    const h = harness();
+    const u = user({ language_code: 'ru' });
+    await h.sendText(u, '/dream');
+    await h.sendText(u, 'Мне снилось, что я летаю над ночным городом и совсем не боюсь высоты.');
+    expect(lastIn(h, u)?.text).toMatch(
+      /💎 Разбор стоит 1 токен · сегодня по тарифу осталось \d+ из \d+ · баланс \d+/,
+    );
+  });
+
   it('the main menu button starts the same conversation', async () => {
     const h = harness();
     const u = user();
@@ -281,13 +287,14 @@ describe('/dream by text', () => {
     expect(lastIn(h, u)?.text).toContain('Tell me your dream');
   });
 
-  it('asks for text when the server cannot transcribe voice', async () => {
+  it('asks for text up front when voice cannot be transcribed, and still refuses a voice note plainly', async () => {
     const h = harness();
     const u = user();
     await h.sendText(u, '/dream');
+    expect(lastIn(h, u)?.text).toBe('🌙 Tell me your dream — type it as text. /cancel to stop.');
     const calls = await h.handle(voiceUpdate(h, u));
     expect(sentTexts(calls)).toEqual([
-      "I can't listen to voice messages on this server. Please type your dream instead.",
+      "I can't listen to voice messages yet. Please type your dream instead.",
     ]);
     expect(calls.some((c) => c.method === 'getFile')).toBe(false);
     await h.sendText(u, FLIGHT_DREAM);
@@ -354,15 +361,24 @@ describe('the dream card', () => {
     return { userId, dreamId: dream!.id };
   }
 
-  it('offline, the video button says video is unavailable and charges nothing', async () => {
+  it('offline, the card offers no video; a stale video button says so plainly and charges nothing', async () => {
     const h = harness();
     const u = user();
-    const { userId } = await analysedDream(h, u);
+    const { userId, dreamId } = await analysedDream(h, u);
+    expect(labels(lastIn(h, u)?.keyboard)).not.toContain('🎬 Make a video (10 tokens)');
     const before = (await t.core.wallet.getBalance(userId)).balance;
-    await h.pressButton(u, '🎬 Make a video (10 tokens)');
-    expect(lastIn(h, u)?.text).toBe(
-      "🎬 Video generation isn't available on this server; nothing was charged.",
-    );
+    // A card sent before the provider went away may still carry the button.
+    await h.handle({
+      update_id: h.textUpdate(u, 'x').update_id,
+      callback_query: {
+        id: 'stale-video',
+        from: { ...u, is_bot: false },
+        chat_instance: 'x',
+        data: `dream:v:${dreamId}`,
+        message: { message_id: 1, date: 0, chat: { id: u.id, type: 'private', first_name: 'X' } },
+      },
+    } as Update);
+    expect(lastIn(h, u)?.text).toBe("🎬 Video isn't available yet; nothing was charged.");
     expect((await t.core.wallet.getBalance(userId)).balance).toBe(before);
   });
 

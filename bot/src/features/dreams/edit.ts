@@ -193,6 +193,8 @@ async function redraw(ctx: BotContext, dream: DreamView, card: MessageTarget | n
     const reply_markup = dreamCardKeyboard(t, dream, {
       config: core.config,
       videoPrice: core.dreams.prices().video,
+      videoAvailable: core.ai.video.available,
+      analysisPrice: core.dreams.prices().analysis,
     });
     await editQuietly(
       ctx.api.editMessageText(card.chatId, card.messageId, text, {

@@ -42,14 +42,14 @@ export const orNone = (keyboard: InlineKeyboard) =>
 export const dreamAppUrl = (config: Config, dreamId: string) => miniAppUrl(config, `/#/dreams/${dreamId}`);
 
 /**
- * The card's buttons. The owner gets video, share/unshare and delete; everyone gets the Mini App
+ * The card's buttons. The owner gets video (when it can be made), share/unshare and delete; everyone gets the Mini App
  * button when PUBLIC_URL is https (Telegram refuses web_app buttons over http, and a plain link to an
  * http Mini App would open outside Telegram without its sign-in, so then there is none).
  */
 export function dreamCardKeyboard(
   t: Translate,
   dream: DreamView,
-  opts: { config: Config; videoPrice: number; analysisPrice?: number },
+  opts: { config: Config; videoPrice: number; videoAvailable: boolean; analysisPrice?: number },
 ): InlineKeyboard | undefined {
   const keyboard = new InlineKeyboard();
   if (dream.own) {
@@ -63,7 +63,13 @@ export function dreamCardKeyboard(
         .row();
     }
     // Not while a re-analysis runs: the video is made from the analysis, which is about to change.
-    if (dream.analysis && dream.analysis_status === 'done' && (!video || video === 'failed')) {
+    // No video provider: no button that could only ever say "not available".
+    if (
+      opts.videoAvailable &&
+      dream.analysis &&
+      dream.analysis_status === 'done' &&
+      (!video || video === 'failed')
+    ) {
       keyboard.text(t('bot-dream-button-video', { price: opts.videoPrice }), cardData('v', dream.id)).row();
     }
     if (dream.visibility === 'public') keyboard.text(t('bot-dream-button-unshare'), cardData('u', dream.id));

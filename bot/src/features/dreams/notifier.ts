@@ -48,6 +48,7 @@ export function createDreamsNotifier(bot: Bot<BotContext>, core: Core): DreamsNo
         config: core.config,
         videoPrice: core.dreams.prices().video,
         analysisPrice: core.dreams.prices().analysis,
+        videoAvailable: core.ai.video.available,
       }),
     };
   }

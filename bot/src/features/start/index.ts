@@ -7,7 +7,9 @@ const REFERRAL_PAYLOAD = /^ref_/;
 
 /** The help text; also the main menu's Help button. */
 export async function showHelp(ctx: BotContext): Promise<void> {
-  await ctx.reply(ctx.t('help'), { parse_mode: 'HTML' });
+  // /dream offers voice only where the server can transcribe it.
+  const voice = ctx.core.ai.transcribe.available ? 'yes' : 'no';
+  await ctx.reply(ctx.t('help', { voice }), { parse_mode: 'HTML' });
 }
 
 /** /start, /help, /menu, and /cancel, which must reach the bot even while a conversation waits for input. */
@@ -31,7 +33,9 @@ export function startFeature(deps: { mainMenu: Menu<BotContext> }): Feature {
     // The user loader already recorded a referral; other payloads are deep links for later.
     if (payload && !REFERRAL_PAYLOAD.test(payload)) ctx.session.deepLink = payload;
     const created = ctx.registration?.created ?? false;
-    const lines = [ctx.t(created ? 'start-new' : 'start-returning', { name: user.firstName })];
+    // The welcome promises what the free plan gives: its daily picture quota, read from config.
+    const images = ctx.core.config.limits.quotas.free.image;
+    const lines = [ctx.t(created ? 'start-new' : 'start-returning', { name: user.firstName, images })];
     if (ctx.registration?.referrer) lines.push(ctx.t('start-referred'));
     // The greeting stays as it is; the menu is a message of its own, which its screens edit.
     await ctx.reply(lines.join('\n\n'));

@@ -22,8 +22,8 @@ export type MainMenuItem = 'dream' | 'journal' | 'feed' | 'today' | 'balance' | 
 export type MainMenuAction = (ctx: MenuContext) => unknown;
 
 /**
- * The main menu. Each button runs the action its feature supplies; buttons of features not built
- * yet say "coming soon". Every other menu is registered under this one (see `createBot`), so any
+ * The main menu. Each button runs the action its feature supplies; a feature not built yet has no
+ * button (its command still answers "coming soon" when typed). Every other menu is registered under this one (see `createBot`), so any
  * handler can send any menu and submenus can navigate back here.
  */
 /** Turns the menu message back into the main menu (every screen's way back up). */
@@ -43,8 +43,10 @@ export function createMainMenu(config: Config, actions: Partial<Record<MainMenuI
     .row()
     .text(label('menu-journal'), run('journal'))
     .text(label('menu-feed'), run('feed'))
-    .row()
-    .text(label('menu-today'), run('today'))
+    .row();
+  // A feature not built yet gets no button: the menu offers only what works.
+  if (actions.today) menu.text(label('menu-today'), run('today'));
+  menu
     .text(label('menu-balance'), run('balance'))
     .row()
     .text(label('menu-settings'), run('settings'))

@@ -25,11 +25,15 @@ describe('/start', () => {
     expect(greeting(h)?.keyboard ?? []).toEqual([]);
     const reply = h.lastReply();
     expect(reply?.text).toBe('Главное меню');
+    // The welcome promises the free plan's daily picture quota (1 by default), not a picture per dream.
+    expect(greeting(h)?.text).toContain(
+      'На бесплатном тарифе я ещё нарисую картинку к первому сну каждого дня.',
+    );
+    expect(greeting(h)?.text).not.toContain('нарисую и сохраню');
     expect(labels(reply?.keyboard ?? [])).toEqual([
       '🌙 Записать сон',
       '📖 Дневник',
       '🌍 Лента',
-      '🔮 Энергия дня',
       '💎 Баланс',
       '⚙️ Настройки',
       '❓ Помощь',
@@ -43,6 +47,9 @@ describe('/start', () => {
     const bob = user({ first_name: 'Bob', language_code: 'en-GB' });
     await h.sendText(bob, '/start');
     expect(greeting(h)?.text).toContain("Hi, Bob! ✨ I'm Mechta");
+    expect(greeting(h)?.text).toContain(
+      'On the free plan I also draw a picture for your first dream each day.',
+    );
     expect(labels(h.lastReply()?.keyboard ?? [])).toContain('🌙 Log a dream');
     await h.sendText(bob, '/start');
     expect(greeting(h)?.text).toBe('Welcome back, Bob! What shall we do?');
@@ -78,15 +85,38 @@ describe('/help, /menu and the main menu', () => {
     expect(h.lastReply()?.payload.parse_mode).toBe('HTML');
   });
 
-  it('answers "coming soon" for menu items whose features do not exist yet, and opens help', async () => {
-    const h = createBotHarness(t.core);
-    const u = user({ language_code: 'en' });
-    await h.sendText(u, '/menu');
-    expect(h.lastReply()?.text).toBe('Main menu');
-    await h.pressButton(u, '🔮 Energy of the day');
-    expect(h.lastReply()?.text).toBe('This part of Mechta is coming soon.');
-    await h.pressButton(u, '❓ Help');
-    expect(h.lastReply()?.text).toContain('<b>Mechta</b> keeps your dreams');
+  it('offers only what works: no button or help line for features not built yet, which still answer when typed', async () => {
+    for (const [language, comingSoon] of [
+      ['en', 'This part of Mechta is coming soon.'],
+      ['ru', 'Этот раздел Мечты скоро появится.'],
+    ] as const) {
+      const h = createBotHarness(t.core);
+      const u = user({ language_code: language });
+      await h.sendText(u, '/menu');
+      const menu = labels(h.lastReply()?.keyboard ?? []);
+      expect(menu).not.toContain(language === 'en' ? '🔮 Energy of the day' : '🔮 Энергия дня');
+      await h.pressButton(u, language === 'en' ? '❓ Help' : '❓ Помощь');
+      const help = h.lastReply()?.text ?? '';
+      expect(help).toContain(language === 'en' ? '<b>Mechta</b> keeps your dreams' : '<b>Мечта</b> хранит');
+      for (const planned of [
+        '/moment',
+        '/today',
+        '/wheel',
+        '/wants',
+        '/goals',
+        '/ritual',
+        '/export',
+        '/delete_me',
+      ]) {
+        expect(help).not.toContain(planned);
+      }
+      // Offline there is no transcription, so help does not promise voice.
+      expect(help).toContain(
+        language === 'en' ? '/dream — log a dream (as text)' : '/dream — записать сон (текстом)',
+      );
+      await h.sendText(u, '/today');
+      expect(h.lastReply()?.text).toBe(comingSoon);
+    }
   });
 
   it('opens the settings card in place from the main menu', async () => {

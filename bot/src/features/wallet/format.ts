@@ -96,6 +96,9 @@ export function renderBalance(
   now: Date,
 ): string {
   const reset = nextLocalMidnight(now, user.timezone);
+  const { quotas } = ctx.core.config.limits;
+  const prices = ctx.core.wallet.prices();
+  const left = (q: { used: number; limit: number }) => Math.max(0, q.limit - q.used);
   const lines = [
     ctx.t('bot-balance-title'),
     ctx.t('bot-balance-tokens', { balance: view.balance }),
@@ -104,12 +107,23 @@ export function renderBalance(
       : ctx.t('bot-balance-plan-free'),
     '',
     ctx.t('bot-balance-quotas', {
-      textUsed: view.quotas.text.used,
+      textLeft: left(view.quotas.text),
       textLimit: view.quotas.text.limit,
-      imageUsed: view.quotas.image.used,
+      imageLeft: left(view.quotas.image),
       imageLimit: view.quotas.image.limit,
     }),
     ctx.t('bot-balance-quotas-reset', { at: formatFor(user, reset), left: timeLeft(ctx, now, reset) }),
+    // Tokens and quotas both limit a paying user: say which is which, and what Pro changes.
+    ctx.t('bot-balance-explain', {
+      plan: view.plan,
+      analysis: prices.analysis,
+      image: prices.image,
+      video: prices.video,
+      proText: quotas.pro.text,
+      proImage: quotas.pro.image,
+      freeText: quotas.free.text,
+      freeImage: quotas.free.image,
+    }),
     '',
     ctx.t('bot-balance-ledger-title'),
     ...(ledger.length ? ledger.map((e) => ledgerLine(ctx, user, e)) : [ctx.t('bot-balance-ledger-empty')]),

@@ -92,7 +92,13 @@ describe('/balance', () => {
     expect(card?.text).toContain('<b>💎 Your wallet</b>');
     expect(card?.text).toContain('Tokens: <b>19</b>');
     expect(card?.text).toContain('Plan: Free');
-    expect(card?.text).toContain('Used today: text 1/5, images 0/1');
+    expect(card?.text).toContain('Left today on your plan: analyses 4 of 5, pictures 1 of 1');
+    // Which limit applies when: the quota counts actions per day, tokens pay for each one.
+    expect(card?.text).toContain(
+      'The daily quota is how many analyses and pictures your plan allows each day.',
+    );
+    expect(card?.text).toContain('Tokens are the price of each action: analysis 1, picture 2, video 10');
+    expect(card?.text).toContain('🚀 Pro lifts the quota to 100 analyses and 20 pictures a day.');
     // The user's time zone is UTC: the quotas reset at the next 00:00 UTC.
     expect(card?.text).toMatch(
       /Daily quotas reset at midnight your time \(\d{1,2} \w{3,4}, 00:00\), in \d+ h \d+ min\./,
@@ -111,7 +117,10 @@ describe('/balance', () => {
     await h.sendText(u, '/balance');
     const text = h.lastReply()?.text ?? '';
     expect(text).toContain('Токены: <b>20</b>');
-    expect(text).toContain('Сегодня использовано: текст 0/5, изображения 0/1');
+    expect(text).toContain('Осталось сегодня по тарифу: разборов 5 из 5, картинок 1 из 1');
+    expect(text).toContain('Дневная квота — сколько разборов и картинок в день даёт ваш тариф.');
+    expect(text).toContain('Токены — цена каждого действия: разбор 1, картинка 2, видео 10');
+    expect(text).toContain('🚀 Pro поднимает квоту до 100 разборов и 20 картинок в день.');
     expect(text).toMatch(
       /обновятся в полночь по вашему времени \(\d{1,2} [а-я.]+, 00:00\), через \d+ ч \d+ мин\./,
     );
@@ -211,7 +220,13 @@ describe('/buy and the Stars checkout', () => {
 
     await h.sendText(u, '/balance');
     expect(h.lastReply()?.text).toMatch(/Тариф: <b>Pro<\/b> до /);
-    expect(h.lastReply()?.text).toContain('текст 0/100, изображения 0/20');
+    // The higher quota shows at once, next to the free plan's, so the lift is visible.
+    expect(h.lastReply()?.text).toContain(
+      'Осталось сегодня по тарифу: разборов 100 из 100, картинок 20 из 20',
+    );
+    expect(h.lastReply()?.text).toContain(
+      '🚀 С Pro ваша квота — 100 разборов и 20 картинок в день (на бесплатном тарифе — 5 и 1).',
+    );
   });
 
   it('refuses a pre-checkout whose price no longer matches the offer, with the reason', async () => {

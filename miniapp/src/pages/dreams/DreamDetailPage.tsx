@@ -400,6 +400,8 @@ export function DreamDetailPage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [textEdited, setTextEdited] = useState(false);
   const { limits } = useUser().user;
+  // Offer a video only where one can be made; a video already made is still shown.
+  const canMakeVideo = useUser().user.capabilities.video;
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load.
@@ -532,6 +534,16 @@ export function DreamDetailPage({ id }: { id: string }) {
         </section>
       )}
 
+      {dream.voice_url && (
+        <section className="card" aria-labelledby="voice-title">
+          <h2 id="voice-title" className="card__title">
+            {t('dream-voice')}
+          </h2>
+          {/* biome-ignore lint/a11y/useMediaCaption: its transcript is the dream's text, shown above. */}
+          <audio className="dream-voice" src={dream.voice_url} controls preload="metadata" />
+        </section>
+      )}
+
       {dream.own && textEdited && !editing && (
         <ReanalyseCard
           dream={dream}
@@ -545,7 +557,7 @@ export function DreamDetailPage({ id }: { id: string }) {
 
       <AnalysisCard dream={dream} analysisPrice={analysisPrice} onDream={setDream} />
 
-      {dream.own && (
+      {dream.own && (canMakeVideo || dream.video) && (
         <VideoCard
           dream={dream}
           price={videoPrice}

@@ -34,7 +34,7 @@ function QuotaBar({ kind, used, limit }: { kind: QuotaKind; used: number; limit:
   );
 }
 
-/** Today's AI quotas of the user's plan, and when they start over. */
+/** Today's AI quotas of the user's plan, when they start over, and how they differ from tokens. */
 export function QuotaCard({ wallet }: { wallet: Wallet }) {
   const { t, language } = useI18n();
   return (
@@ -45,6 +45,22 @@ export function QuotaCard({ wallet }: { wallet: Wallet }) {
       <p className="quota-card__reset">
         <ClockIcon aria-hidden="true" />
         {t('wallet-quota-resets', { time: formatClock(wallet.quota_resets_at, language) })}
+      </p>
+      {/* Tokens and quotas both limit a paying user: which applies when, and what Pro lifts. */}
+      <p className="quota-card__explain">
+        {t('wallet-quota-explain', {
+          analysis: wallet.prices.analysis,
+          image: wallet.prices.image,
+          video: wallet.prices.video,
+        })}
+      </p>
+      <p className="quota-card__explain">
+        {t(wallet.plan === 'pro' ? 'wallet-quota-pro-lifted' : 'wallet-quota-pro-lifts', {
+          proText: wallet.plan_quotas.pro.text,
+          proImage: wallet.plan_quotas.pro.image,
+          freeText: wallet.plan_quotas.free.text,
+          freeImage: wallet.plan_quotas.free.image,
+        })}
       </p>
     </div>
   );

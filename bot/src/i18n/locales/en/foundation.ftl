@@ -1,7 +1,11 @@
 ## Bot: start, help, menu, settings, command descriptions (setMyCommands)
 
 start-new = Hi, { $name }! ✨ I'm Mechta — a journal for your night dreams and a companion for your waking ones.
-    Tell me a dream and I'll analyse it, draw it and keep it safe. Share moments of your day and see whose dreams they resonate with.
+    Tell me a dream and I'll analyse it and keep it safe. { $images ->
+        [0] Pictures come with the pro plan.
+        [1] On the free plan I also draw a picture for your first dream each day.
+       *[other] On the free plan I also draw pictures for your first { $images } dreams each day.
+    }
 start-returning = Welcome back, { $name }! What shall we do?
 start-referred = You joined through a friend's invitation — welcome!
 menu-title = Main menu
@@ -17,15 +21,14 @@ menu-coming-soon = This part of Mechta is coming soon.
 help =
     <b>Mechta</b> keeps your dreams — the night ones and the waking ones.
 
-    /dream — log a dream (text or voice)
+    /dream — log a dream { $voice ->
+        [yes] (text or voice)
+       *[no] (as text)
+    }
     /dreams — your journal, /dreams words — search it
     /feed — dreams people shared in the last 24 hours
-    /moment — post a 60-second moment
-    /today — energy of the day
-    /wheel, /wants, /goals, /ritual — work on your waking dreams
     /balance, /buy, /referrals — tokens, plans and invitations
     /settings — language, time zone, reminders
-    /export — download everything, /delete_me — delete everything
     /cancel — stop whatever we are doing
 cancel-done = Cancelled. Nothing was saved from the unfinished step.
 cancel-nothing = There's nothing to cancel.

@@ -18,7 +18,7 @@ bot-balance-title = <b>💎 Your wallet</b>
 bot-balance-tokens = Tokens: <b>{ $balance }</b>
 bot-balance-plan-free = Plan: Free
 bot-balance-plan-pro = Plan: <b>Pro</b> until { $until }
-bot-balance-quotas = Used today: text { $textUsed }/{ $textLimit }, images { $imageUsed }/{ $imageLimit }
+bot-balance-quotas = Left today on your plan: analyses { $textLeft } of { $textLimit }, pictures { $imageLeft } of { $imageLimit }
 bot-balance-quotas-reset = Daily quotas reset at midnight your time ({ $at }), in { $left }.
 bot-balance-ledger-title = <b>Latest</b>
 bot-balance-ledger-empty = No transactions yet.
@@ -56,3 +56,9 @@ bot-referrals-title =
     Earned: <b>{ $earned }</b>
 bot-referrals-share = 📤 Share the link
 bot-referrals-share-text = Mechta keeps a journal of your dreams, analyses them and draws them. Join me!
+bot-balance-explain =
+    ℹ️ Two limits apply. The daily quota is how many analyses and pictures your plan allows each day. Tokens are the price of each action: analysis { $analysis }, picture { $image }, video { $video } (video has no daily quota). An action needs both: a quota slot left today and enough tokens.
+    { $plan ->
+        [pro] 🚀 Pro lifts your quota to { $proText } analyses and { $proImage } pictures a day (free plan: { $freeText } and { $freeImage }).
+       *[free] 🚀 Pro lifts the quota to { $proText } analyses and { $proImage } pictures a day.
+    }

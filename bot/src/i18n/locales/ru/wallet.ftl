@@ -21,7 +21,7 @@ bot-balance-title = <b>💎 Ваш кошелёк</b>
 bot-balance-tokens = Токены: <b>{ $balance }</b>
 bot-balance-plan-free = Тариф: Бесплатный
 bot-balance-plan-pro = Тариф: <b>Pro</b> до { $until }
-bot-balance-quotas = Сегодня использовано: текст { $textUsed }/{ $textLimit }, изображения { $imageUsed }/{ $imageLimit }
+bot-balance-quotas = Осталось сегодня по тарифу: разборов { $textLeft } из { $textLimit }, картинок { $imageLeft } из { $imageLimit }
 bot-balance-quotas-reset = Дневные лимиты обновятся в полночь по вашему времени ({ $at }), через { $left }.
 bot-balance-ledger-title = <b>Последние операции</b>
 bot-balance-ledger-empty = Операций пока нет.
@@ -60,3 +60,9 @@ bot-referrals-title =
     Заработано: <b>{ $earned }</b>
 bot-referrals-share = 📤 Поделиться ссылкой
 bot-referrals-share-text = Мечта ведёт дневник снов, разбирает их и рисует. Присоединяйтесь!
+bot-balance-explain =
+    ℹ️ Действуют два ограничения. Дневная квота — сколько разборов и картинок в день даёт ваш тариф. Токены — цена каждого действия: разбор { $analysis }, картинка { $image }, видео { $video } (у видео дневной квоты нет). Для действия нужно и то и другое: свободное место в квоте на сегодня и достаточно токенов.
+    { $plan ->
+        [pro] 🚀 С Pro ваша квота — { $proText } разборов и { $proImage } картинок в день (на бесплатном тарифе — { $freeText } и { $freeImage }).
+       *[free] 🚀 Pro поднимает квоту до { $proText } разборов и { $proImage } картинок в день.
+    }

@@ -1,6 +1,6 @@
 ## Wallet, referrals and admin over HTTP (Mini App)
 
-api-telegram-unavailable = Payments go through Telegram, and no Telegram bot is connected to this server right now.
+api-telegram-unavailable = Payments through Telegram aren't available right now.
 validation-offer = no such offer; pick one from the wallet's offers
 validation-token-amount = must be a whole number other than 0 (positive grants, negative takes away)
 

@@ -15,7 +15,7 @@ error-INTERNAL = Sorry, something went wrong on our side.
 error-BAD_REQUEST = The request is malformed.
 error-CONFLICT = That conflicts with something that already exists.
 error-SERVICE_UNAVAILABLE = The service is temporarily unavailable.
-error-AI_UNAVAILABLE = That AI feature isn't available on this server.
+error-AI_UNAVAILABLE = That feature isn't available yet.
 error-DAILY_LIMIT_REACHED = You've reached today's limit ({ $limit }). It resets at midnight your time.
 error-QUOTA_EXCEEDED = Today's { $kind ->
     [image] image

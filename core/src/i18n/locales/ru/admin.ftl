@@ -1,6 +1,6 @@
 ## Кошелёк, рефералы и админка через HTTP (Mini App)
 
-api-telegram-unavailable = Оплата идёт через Telegram, а бот Telegram сейчас не подключён к этому серверу.
+api-telegram-unavailable = Оплата через Telegram сейчас недоступна.
 validation-offer = такого предложения нет; выберите одно из предложений кошелька
 validation-token-amount = целое число, не 0 (положительное начисляет, отрицательное списывает)
 

@@ -15,7 +15,7 @@ error-INTERNAL = Простите, у нас что-то пошло не так.
 error-BAD_REQUEST = Некорректный запрос.
 error-CONFLICT = Это противоречит уже существующим данным.
 error-SERVICE_UNAVAILABLE = Сервис временно недоступен.
-error-AI_UNAVAILABLE = Эта функция ИИ недоступна на этом сервере.
+error-AI_UNAVAILABLE = Эта функция пока недоступна.
 error-DAILY_LIMIT_REACHED = Дневной лимит исчерпан ({ $limit }). Он обновится в полночь по вашему времени.
 error-QUOTA_EXCEEDED = Дневная квота { $kind ->
     [image] на картинки
