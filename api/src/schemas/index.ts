@@ -18,6 +18,7 @@ import {
   DreamVideoSchema,
 } from './dreams.ts';
 import { LanguageSchema, LimitsSchema, MeSchema, NotificationSettingsSchema, UserSchema } from './me.ts';
+import { ReadingSchema } from './readings.ts';
 import { ReferralsSchema } from './referrals.ts';
 import {
   InvoiceSchema,
@@ -58,6 +59,7 @@ export const SHARED_SCHEMAS = [
   DreamSchema,
   DreamInsightsSchema,
   DeletedDreamSchema,
+  ReadingSchema,
   AdminStatsSchema,
   AdminUserSchema,
   AdminUserDetailsSchema,
