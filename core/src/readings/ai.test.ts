@@ -46,7 +46,8 @@ describe('AI readings', () => {
     const format = request?.json?.response_format as { json_schema: { strict: boolean; schema: unknown } };
     expect(format.json_schema.strict).toBe(true);
     expect(format.json_schema.schema).toEqual(DREAM_READING_JSON_SCHEMA);
-    const system = (request?.json?.messages as { role: string; content: string }[])[0]?.content ?? '';
+    const messages = (request?.json?.messages ?? []) as { role: string; content: string }[];
+    const system = messages[0]?.content ?? '';
     expect(system).toMatch(/Jungian/);
     expect(system).toMatch(/English/);
   });

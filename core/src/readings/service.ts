@@ -4,6 +4,7 @@ import {
   type Dream,
   findDreamById,
   findReading,
+  findReadingById,
   insertReading,
   listReadings,
   type ReadingVerdict,
@@ -128,6 +129,13 @@ export function createReadingsService(deps: ReadingsDeps) {
         updatedAt: now(),
       });
       return { reading: toReadingView(reading), charged: charge.alreadyCharged ? 0 : charge.charged };
+    },
+
+    /** Sets the verdict of one of the user's readings by its id alone (the chat's buttons carry only that). */
+    async markReading(userId: number, readingId: string, verdict: ReadingVerdict): Promise<ReadingView> {
+      const reading = isUuid(readingId) ? await findReadingById(db, readingId) : undefined;
+      if (!reading || reading.userId !== userId) throw new AppError('NOT_FOUND', 'reading not found');
+      return this.setVerdict(userId, reading.dreamId, readingId, verdict);
     },
 
     async setVerdict(

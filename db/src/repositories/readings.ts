@@ -29,6 +29,10 @@ export async function findReading(
     .executeTakeFirst();
 }
 
+export async function findReadingById(db: Executor, id: string): Promise<DreamReading | undefined> {
+  return db.selectFrom('dreamReadings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function listReadings(db: Executor, dreamId: string): Promise<DreamReading[]> {
   return db
     .selectFrom('dreamReadings')

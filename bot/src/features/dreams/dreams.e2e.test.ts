@@ -137,6 +137,7 @@ describe('dreams end to end, offline AI', () => {
     expect(textOf(card)).toContain(FLIGHT_DREAM);
     expect(labelsOf(card)).toEqual([
       '🎬 Make a video (10 tokens)',
+      '🔮 Readings',
       '🌍 Share',
       '🕶 Share anonymously',
       '🗑 Delete',

@@ -158,6 +158,7 @@ describe('/dream by text', () => {
     expect(card?.text).toContain('⚙️ Offline analysis');
     expect(labels(card?.keyboard)).toEqual([
       '🎬 Make a video (10 tokens)',
+      '🔮 Readings',
       '🌍 Share',
       '🕶 Share anonymously',
       '🗑 Delete',

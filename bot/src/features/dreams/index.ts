@@ -5,6 +5,7 @@ import type { MainMenuAction } from '../start/menu.ts';
 import { dreamCardActions, openDeepLinkedDream } from './card.ts';
 import { DREAM_LOG, logDream, startDreamLog } from './conversation.ts';
 import { createFeedMenu, createJournalMenu, showFeed, showJournal } from './menus.ts';
+import { readingsActions } from './readings.ts';
 
 export { createDreamsNotifier } from './notifier.ts';
 
@@ -26,6 +27,7 @@ export function dreamsFeature(): DreamsFeature {
   handlers.command('dreams', (ctx) => showJournal(ctx, journal, ctx.match));
   handlers.command('feed', (ctx) => showFeed(ctx, feed));
   handlers.use(dreamCardActions());
+  handlers.use(readingsActions());
 
   return {
     beforeConversations: openDeepLinkedDream(),
