@@ -421,3 +421,17 @@ admin-unblock = Unblock
 admin-block-confirm = Block { $name }? They will get one polite message and nothing else.
 admin-blocked-done = User blocked
 admin-unblocked-done = User unblocked
+
+## Readings: lenses on a dream (pages/dreams/ReadingsCard.tsx)
+dream-readings = Readings
+dream-readings-intro = Three ways of looking at the dream. Each is one perspective; you have the final say.
+dream-reading-lens-jung = Jungian: archetypes
+dream-reading-lens-cognitive = Cognitive: the day and its feelings
+dream-reading-lens-folk = Folk symbolism (folklore)
+dream-reading-request = Read
+dream-reading-working = Reading…
+dream-reading-offline = From the symbol dictionary
+dream-reading-verdict = Does this reading fit?
+dream-reading-fits = Fits
+dream-reading-does-not-fit = Doesn’t fit
+wallet-price-reading = Dream reading (one lens)

@@ -448,3 +448,17 @@ admin-unblock = Разблокировать
 admin-block-confirm = Заблокировать { $name }? Пользователь получит одно вежливое сообщение и больше ничего.
 admin-blocked-done = Пользователь заблокирован
 admin-unblocked-done = Пользователь разблокирован
+
+## Readings: lenses on a dream (pages/dreams/ReadingsCard.tsx)
+dream-readings = Прочтения
+dream-readings-intro = Три взгляда на сон. Каждый — лишь одна из точек зрения, последнее слово за вами.
+dream-reading-lens-jung = Юнгианское: архетипы
+dream-reading-lens-cognitive = Когнитивное: день и чувства
+dream-reading-lens-folk = Народные поверья (фольклор)
+dream-reading-request = Прочитать
+dream-reading-working = Читаю…
+dream-reading-offline = По словарю символов
+dream-reading-verdict = Подходит ли это прочтение?
+dream-reading-fits = Подходит
+dream-reading-does-not-fit = Не подходит
+wallet-price-reading = Прочтение сна (одна линза)

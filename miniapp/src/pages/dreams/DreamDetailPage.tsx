@@ -23,6 +23,7 @@ import { CATEGORY_LOOK } from './categories.ts';
 import { DreamArt } from './DreamArt.tsx';
 import { MoodIcon } from './dreamIcons.tsx';
 import { dreamTitle, formatDreamDate, formatTimeLeft } from './format.ts';
+import { ReadingsCard } from './ReadingsCard.tsx';
 import { useNow } from './useNow.ts';
 import './dreams.css';
 
@@ -375,6 +376,7 @@ export function DreamDetailPage({ id }: { id: string }) {
   const [dream, setDream] = useState<Dream | null>(null);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [videoPrice, setVideoPrice] = useState<number | null>(null);
+  const [readingPrice, setReadingPrice] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load.
@@ -400,7 +402,10 @@ export function DreamDetailPage({ id }: { id: string }) {
   useEffect(() => {
     const controller = new AbortController();
     api.get('/wallet', { signal: controller.signal }).then(
-      (wallet) => setVideoPrice(wallet.prices.video),
+      (wallet) => {
+        setVideoPrice(wallet.prices.video);
+        setReadingPrice(wallet.prices.reading);
+      },
       () => setVideoPrice(null),
     );
     return () => controller.abort();
@@ -475,6 +480,9 @@ export function DreamDetailPage({ id }: { id: string }) {
       </section>
 
       <AnalysisCard dream={dream} />
+      {dream.own && dream.analysis_status === 'done' && (
+        <ReadingsCard dreamId={dream.id} price={readingPrice} />
+      )}
 
       {dream.own && (
         <VideoCard
