@@ -120,7 +120,8 @@ export function readDreamOffline(input: ReadingInput): string {
 
   if (symbols.length) {
     // One sentence for all the symbols keeps the reading within five.
-    sentences.push(`${capitalise(symbols.map((s) => `${s.label} — ${s.note}`).join('; '))}.`);
+    const article = language === 'en' ? 'the ' : '';
+    sentences.push(`${capitalise(symbols.map((s) => `${article}${s.label} — ${s.note}`).join('; '))}.`);
   } else {
     sentences.push(
       language === 'ru'
