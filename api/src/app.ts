@@ -21,6 +21,7 @@ import { dreamsRoutes } from './routes/dreams.ts';
 import { type BotStatus, healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { readingsRoutes } from './routes/readings.ts';
 import { referralsRoutes } from './routes/referrals.ts';
 import { walletRoutes } from './routes/wallet.ts';
 import { webhookRoutes } from './routes/webhook.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(referralsRoutes, { core });
       await api.register(adminRoutes, { core });
       await api.register(dreamsRoutes, { core });
+      await api.register(readingsRoutes, { core });
     },
     { prefix: '/api/v1' },
   );

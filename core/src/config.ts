@@ -151,6 +151,8 @@ export const envSchema = z
     PRICE_STORY: int(2),
     PRICE_LORA: int(50),
     PRICE_PHOTO: int(3),
+    // A lens reading costs what an analysis does: one short text from the same provider.
+    PRICE_READING: int(1),
     // Token packs sold for Stars, as `tokens:stars` pairs.
     TOKEN_PACKS: z
       .string()
@@ -289,6 +291,8 @@ export interface Config {
     story: number;
     lora_training: number;
     photo: number;
+    /** One lens reading of a dream (jung, cognitive, folk). */
+    reading: number;
   };
   /** What Telegram Stars buy: token packs and pro passes. */
   offers: { tokenPacks: { tokens: number; stars: number }[]; passes: { hours: number; stars: number }[] };
@@ -376,6 +380,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       story: e.PRICE_STORY,
       lora_training: e.PRICE_LORA,
       photo: e.PRICE_PHOTO,
+      reading: e.PRICE_READING,
     },
     offers: {
       tokenPacks: e.TOKEN_PACKS,

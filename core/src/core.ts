@@ -12,6 +12,7 @@ import type { Cache } from './platform/cache.ts';
 import type { Logger } from './platform/logger.ts';
 import { createMediaStore } from './platform/media.ts';
 import type { JobQueue } from './platform/queue.ts';
+import { createReadingsService } from './readings/service.ts';
 import { createUsersService, type PublicUser } from './users/service.ts';
 import type { TelegramGateway } from './wallet/gateway.ts';
 import { createWalletService } from './wallet/service.ts';
@@ -90,6 +91,8 @@ export function createCore(deps: CoreDeps) {
   // Dreams kept over the quota are analysed at once when the user buys tokens or pro.
   wallet.onAllowanceGrew((userId) => dreams.analyzeWaiting(userId));
 
+  const readings = createReadingsService({ db: deps.db, logger: deps.logger, wallet, ai, now });
+
   return {
     ...deps,
     ephemeralDb: deps.ephemeralDb ?? deps.db,
@@ -101,6 +104,7 @@ export function createCore(deps: CoreDeps) {
     ai,
     media,
     dreams,
+    readings,
     /** State of each dependency, each check bounded to 2 s so a hung service reads as down. */
     async health(): Promise<{ database: DependencyState; redis: DependencyState; queue: DependencyState }> {
       const bounded = (p: Promise<boolean>) =>

@@ -5,6 +5,7 @@ export * from './repositories/authSessions.ts';
 export * from './repositories/botSessions.ts';
 export * from './repositories/dreams.ts';
 export * from './repositories/media.ts';
+export * from './repositories/readings.ts';
 export * from './repositories/updates.ts';
 export * from './repositories/users.ts';
 export * from './repositories/wallet.ts';

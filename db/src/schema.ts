@@ -70,6 +70,7 @@ export interface DB {
   dreams: DreamsTable;
   media: MediaTable;
   dreamViews: DreamViewsTable;
+  dreamReadings: DreamReadingsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -267,3 +268,22 @@ export type NewDream = Insertable<DreamsTable>;
 export type DreamUpdate = Updateable<DreamsTable>;
 export type Media = Selectable<MediaTable>;
 export type NewMedia = Insertable<MediaTable>;
+
+export type ReadingLens = 'jung' | 'cognitive' | 'folk';
+export type ReadingVerdict = 'fits' | 'does_not_fit';
+
+/** A lens reading of a dream, one per dream and lens. */
+export interface DreamReadingsTable {
+  id: Generated<string>;
+  dreamId: string;
+  userId: number;
+  lens: ReadingLens;
+  text: string;
+  offline: boolean;
+  verdict: ReadingVerdict | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type DreamReading = Selectable<DreamReadingsTable>;
+export type NewDreamReading = Insertable<DreamReadingsTable>;

@@ -86,6 +86,11 @@ export const SAMPLE_DREAM_ANALYSIS = {
     'POV gentle rise through the night sky above a glittering city, clouds drifting past, weightless perspective shifts, impossible angles, dreamlike momentum. The dreamer ends in a rush of freedom.',
 };
 
+/** A lens reading that passes the app's readings schema, the default answer to a `dream_reading` request. */
+export const SAMPLE_DREAM_READING = {
+  text: 'Through this lens the city is the collective stage of your life, and the clouds the freedom you reach for. The joy of the flight suggests a part of you ready to rise above a daily role. Take it as one perspective; you have the final say.',
+};
+
 /** A valid 1×1 PNG. */
 export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -154,6 +159,13 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     return { kind: 'error', status: 500, message: 'Seeded fault' };
   };
 
+  /** A reading request (structured output named `dream_reading`) gets a reading, not an analysis. */
+  const readingDefault = (record: FakeOpenAiRequest): FakeOpenAiBehaviour | undefined => {
+    const format = record.json?.response_format as { json_schema?: { name?: string } } | undefined;
+    if (record.endpoint !== 'chat' || format?.json_schema?.name !== 'dream_reading') return undefined;
+    return { kind: 'chat', content: JSON.stringify(SAMPLE_DREAM_READING) };
+  };
+
   const server = http.createServer(async (req, res) => {
     try {
       const path = new URL(req.url ?? '/', 'http://fake.local').pathname;
@@ -174,7 +186,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         sendJson(res, 401, { error: { message: 'Missing API key', type: 'invalid_request_error' } });
         return;
       }
-      const behaviour = queues[endpoint].shift() ?? drawFault(endpoint) ?? defaults[endpoint];
+      const behaviour =
+        queues[endpoint].shift() ?? drawFault(endpoint) ?? readingDefault(record) ?? defaults[endpoint];
       switch (behaviour.kind) {
         case 'hang':
           return;

@@ -50,7 +50,7 @@ describe('GET /api/v1/wallet', () => {
       plan: 'free',
       pass_expires_at: null,
       quotas: { text: { used: 0, limit: 5 }, image: { used: 0, limit: 1 } },
-      prices: { analysis: 1, image: 3, video: 10, story: 2, lora_training: 50, photo: 3 },
+      prices: { analysis: 1, image: 3, video: 10, story: 2, lora_training: 50, photo: 3, reading: 1 },
     });
     expect(w.offers[0]).toEqual({
       id: 'tokens_50',

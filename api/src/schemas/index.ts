@@ -25,6 +25,7 @@ import {
   NotificationSettingsSchema,
   UserSchema,
 } from './me.ts';
+import { ReadingSchema } from './readings.ts';
 import { ReferralsSchema } from './referrals.ts';
 import {
   InvoiceSchema,
@@ -66,6 +67,7 @@ export const SHARED_SCHEMAS = [
   DreamSchema,
   DreamInsightsSchema,
   DeletedDreamSchema,
+  ReadingSchema,
   AdminStatsSchema,
   AdminUserSchema,
   AdminUserDetailsSchema,

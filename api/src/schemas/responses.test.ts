@@ -195,6 +195,12 @@ describe('responses against the OpenAPI document', () => {
     await call('alice', 'DELETE', `/api/v1/dreams/${first}/share`);
     await call('alice', 'GET', '/api/v1/dreams/insights');
     await call('alice', 'GET', `/api/v1/dreams/${first}/video`);
+    const reading = await call('alice', 'POST', `/api/v1/dreams/${first}/readings`, { lens: 'jung' });
+    await call('alice', 'POST', `/api/v1/dreams/${first}/readings`, { lens: 'tarot' });
+    await call('alice', 'GET', `/api/v1/dreams/${first}/readings`);
+    await call('alice', 'PATCH', `/api/v1/dreams/${first}/readings/${reading.body.result.id}`, {
+      verdict: 'fits',
+    });
     await call('alice', 'POST', `/api/v1/dreams/${first}/video`);
     await call('alice', 'DELETE', `/api/v1/dreams/${second}`);
 

@@ -51,6 +51,7 @@ export const PricesSchema = Type.Object(
     story: Type.Integer(),
     lora_training: Type.Integer(),
     photo: Type.Integer(),
+    reading: Type.Integer(),
   },
   { $id: 'Prices', description: 'Tokens each AI action costs', additionalProperties: false },
 );

@@ -14,9 +14,12 @@ import {
   DREAM_CATEGORIES,
   type DreamAnalysis,
   dreamAnalysisSchema,
+  dreamReadingSchema,
   type ImageAi,
   type ImageInput,
   type ImageResult,
+  type ReadingInput,
+  type ReadingResult,
   type TextAi,
   type TokenUsage,
   type TranscribeAi,
@@ -127,6 +130,40 @@ export const DREAM_ANALYSIS_JSON_SCHEMA = keepStrictKeywords(
   z.toJSONSchema(dreamAnalysisSchema, { io: 'output' }),
 ) as JsonSchema;
 
+/** The answer shape of a lens reading, derived from {@link dreamReadingSchema} as the analysis's is. */
+export const DREAM_READING_JSON_SCHEMA = keepStrictKeywords(
+  z.toJSONSchema(dreamReadingSchema, { io: 'output' }),
+) as JsonSchema;
+
+const LENS_BRIEFS: Record<ReadingInput['lens'], string> = {
+  jung: 'Jungian: archetypes (Shadow, Anima/Animus, Persona, Self, Mother, Trickster), the unconscious, individuation.',
+  cognitive:
+    'Cognitive: day residue (what from recent waking life the images recombine), the emotions the dream processes, memory consolidation.',
+  folk: 'Folk symbolism: what popular dream books and folk belief say about the symbols. Say plainly that this is folklore, not science.',
+};
+
+/** The system prompt of a lens reading: perspectives offered, the final say left to the dreamer. */
+export function buildReadingSystemPrompt(input: ReadingInput): string {
+  const outputLanguage = input.language === 'ru' ? 'Russian' : 'English';
+  const recurring = input.recurring.length
+    ? `Recurring symbols in the dreamer's journal over the last 30 days: ${input.recurring.map((r) => `${r.symbol} (${r.count} dreams)`).join(', ')}. Mention the recurrence.`
+    : 'No symbol recurs in the journal this month.';
+  const marks = [
+    input.favouredLenses.length
+      ? `The dreamer found these lenses fitting before: ${input.favouredLenses.join(', ')}; lean on what they share.`
+      : '',
+    input.rejectedLenses.length
+      ? `The dreamer found these lenses not fitting: ${input.rejectedLenses.join(', ')}; stay tentative.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return `You write one short reading of a night dream for a dream journal, through one lens: ${LENS_BRIEFS[input.lens]}
+Write 3-5 sentences in ${outputLanguage}. Name the dream's symbols (${input.symbols.join(', ') || 'from the text'}) and emotions (${input.emotions.join(', ') || 'from the text'}) and say what this lens sees in them. Offer a perspective, never a verdict: the dreamer has the final say. ${recurring} ${marks}
+If you write in Russian, you are Мечта and speak of yourself in the feminine. Never include personal names from the dream.
+Answer with one JSON object: {"text": "..."}.`;
+}
+
 /** The system prompt: the roadmap's prompt system with our categories, templates and output fields. */
 export function buildDreamSystemPrompt(language: AiLanguage): string {
   const templates = DREAM_CATEGORIES.map((c) => `- ${c}: ${CATEGORY_TEMPLATES[c]}`).join('\n');
@@ -184,6 +221,10 @@ export class OpenAiTextAi implements TextAi {
   constructor(private readonly options: OpenAiTextOptions) {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 2);
     this.retryDelayMs = options.retryDelayMs ?? 500;
+  }
+
+  readDream(input: ReadingInput): Promise<ReadingResult> {
+    return readDreamWithOpenAi(this.options, input);
   }
 
   async analyzeDream(input: { text: string; language: AiLanguage }): Promise<AnalysisResult> {
@@ -262,6 +303,45 @@ export class OpenAiTextAi implements TextAi {
       attempts,
     };
   }
+}
+
+/** One remote attempt at a lens reading; rejects on any failure so the caller reads offline instead. */
+export async function readDreamWithOpenAi(
+  options: Pick<OpenAiTextOptions, 'client' | 'model' | 'timeoutMs'>,
+  input: ReadingInput,
+): Promise<ReadingResult> {
+  const { client } = await options.client();
+  const completion = await client.chat.completions.create(
+    {
+      model: options.model,
+      messages: [
+        { role: 'system', content: buildReadingSystemPrompt(input) },
+        { role: 'user', content: input.dreamText },
+      ],
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'dream_reading', strict: true, schema: DREAM_READING_JSON_SCHEMA },
+      },
+    },
+    { timeout: options.timeoutMs, maxRetries: 0 },
+  );
+  const content = completion.choices[0]?.message?.content;
+  if (!content) throw new AiProviderError('openai', 'reading: empty answer');
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (err) {
+    throw new AiProviderError('openai', 'reading: answer is not JSON', { cause: err });
+  }
+  const parsed = dreamReadingSchema.safeParse(json);
+  if (!parsed.success) throw new AiProviderError('openai', 'reading: answer fails the schema');
+  return {
+    text: parsed.data.text,
+    usage: {
+      promptTokens: completion.usage?.prompt_tokens ?? 0,
+      completionTokens: completion.usage?.completion_tokens ?? 0,
+    },
+  };
 }
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

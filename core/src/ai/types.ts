@@ -64,8 +64,46 @@ export interface AnalysisResult {
   attempts: number;
 }
 
+export const READING_LENSES = ['jung', 'cognitive', 'folk'] as const;
+export type ReadingLensId = (typeof READING_LENSES)[number];
+
+/** A lens reading as a provider must produce it; answers that fail it fall back to the offline reader. */
+export const dreamReadingSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(40)
+    .max(1500)
+    .describe("The reading: 3-5 sentences naming the dream's symbols and emotions"),
+});
+
+/** What a reading is written from: the dream, its analysis and what the dreamer told us before. */
+export interface ReadingInput {
+  lens: ReadingLensId;
+  language: AiLanguage;
+  dreamText: string;
+  symbols: string[];
+  emotions: string[];
+  /** Symbols that also appear in the dreamer's other dreams of the last 30 days, with the count. */
+  recurring: { symbol: string; count: number }[];
+  /** Lenses the dreamer marked as fitting, most marked first. */
+  favouredLenses: ReadingLensId[];
+  /** Lenses the dreamer marked as not fitting. */
+  rejectedLenses: ReadingLensId[];
+}
+
+export interface ReadingResult {
+  text: string;
+  usage: TokenUsage;
+}
+
 export interface TextAi {
   analyzeDream(input: { text: string; language: AiLanguage }): Promise<AnalysisResult>;
+  /**
+   * A short reading of the dream through one lens, when the provider can write one; absent on the
+   * offline provider. Rejects on failure: the caller falls back to the offline reader.
+   */
+  readDream?(input: ReadingInput): Promise<ReadingResult>;
 }
 
 export interface ImageInput {

@@ -6,6 +6,7 @@ import * as dreamsStalled from './2026-11-21T05-dreams-stalled.ts';
 import * as paymentRefunds from './2026-12-04T01-payment-refunds.ts';
 import * as dreamsQuotaWait from './2026-12-05T01a-dreams-quota-wait.ts';
 import * as dreamsReanalysis from './2026-12-05T01c-dreams-reanalysis.ts';
+import * as dreamsReadings from './2026-12-05T01g-dreams-readings.ts';
 import * as dreamsVoice from './2026-12-05T04-dreams-voice-d.ts';
 
 /**
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T01a-dreams-quota-wait': dreamsQuotaWait,
   '2026-12-05T01c-dreams-reanalysis': dreamsReanalysis,
   '2026-12-05T04-dreams-voice-d': dreamsVoice,
+  '2026-12-05T01g-dreams-readings': dreamsReadings,
 };

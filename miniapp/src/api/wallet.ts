@@ -24,6 +24,7 @@ export const PRICE_ACTIONS: readonly PriceAction[] = [
   'image',
   'story',
   'photo',
+  'reading',
   'video',
   'lora_training',
 ];

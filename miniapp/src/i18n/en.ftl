@@ -455,3 +455,16 @@ dream-voice = Voice note
 wallet-quota-explain = Two limits apply. The daily quota is how many analyses and images your plan allows each day. Tokens are the price of each action: analysis { $analysis }, image { $image }, video { $video } (video has no daily quota). An action needs both: a quota slot left today and enough tokens.
 wallet-quota-pro-lifts = Pro lifts the quota to { $proText } analyses and { $proImage } images a day.
 wallet-quota-pro-lifted = With Pro your quota is { $proText } analyses and { $proImage } images a day (free plan: { $freeText } and { $freeImage }).
+## Readings: lenses on a dream (pages/dreams/ReadingsCard.tsx)
+dream-readings = Readings
+dream-readings-intro = Three ways of looking at the dream. Each is one perspective; you have the final say.
+dream-reading-lens-jung = Jungian: archetypes
+dream-reading-lens-cognitive = Cognitive: the day and its feelings
+dream-reading-lens-folk = Folk symbolism (folklore)
+dream-reading-request = Read
+dream-reading-working = Reading…
+dream-reading-offline = From the symbol dictionary
+dream-reading-verdict = Does this reading fit?
+dream-reading-fits = Fits
+dream-reading-does-not-fit = Doesn’t fit
+wallet-price-reading = Dream reading (one lens)

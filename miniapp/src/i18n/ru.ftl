@@ -483,3 +483,16 @@ dream-voice = Голосовая запись
 wallet-quota-explain = Действуют два ограничения. Дневная квота — сколько разборов и картинок в день даёт ваш тариф. Токены — цена каждого действия: разбор { $analysis }, картинка { $image }, видео { $video } (у видео дневной квоты нет). Для действия нужно и то и другое: свободное место в квоте на сегодня и достаточно токенов.
 wallet-quota-pro-lifts = Pro поднимает квоту до { $proText } разборов и { $proImage } картинок в день.
 wallet-quota-pro-lifted = С Pro ваша квота — { $proText } разборов и { $proImage } картинок в день (на бесплатном тарифе — { $freeText } и { $freeImage }).
+## Readings: lenses on a dream (pages/dreams/ReadingsCard.tsx)
+dream-readings = Прочтения
+dream-readings-intro = Три взгляда на сон. Каждый — лишь одна из точек зрения, последнее слово за вами.
+dream-reading-lens-jung = Юнгианское: архетипы
+dream-reading-lens-cognitive = Когнитивное: день и чувства
+dream-reading-lens-folk = Народные поверья (фольклор)
+dream-reading-request = Прочитать
+dream-reading-working = Читаю…
+dream-reading-offline = По словарю символов
+dream-reading-verdict = Подходит ли это прочтение?
+dream-reading-fits = Подходит
+dream-reading-does-not-fit = Не подходит
+wallet-price-reading = Прочтение сна (одна линза)

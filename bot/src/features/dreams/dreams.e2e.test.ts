@@ -137,7 +137,7 @@ describe('dreams end to end, offline AI', () => {
     expect(textOf(card)).toContain('Flight');
     expect(textOf(card)).toContain(FLIGHT_DREAM);
     // No video provider: no video button to press only to hear "not available".
-    expect(labelsOf(card)).toEqual(['🌍 Share', '🕶 Share anonymously', '✏️ Edit', '🗑 Delete']);
+    expect(labelsOf(card)).toEqual(['🔮 Readings', '🌍 Share', '🕶 Share anonymously', '✏️ Edit', '🗑 Delete']);
 
     const photo = await fake.waitForMessage(ann.id, (m) => m.photo !== undefined, WAIT_MS);
     expect(photo.caption).toContain('🎨 offline art');

@@ -171,7 +171,13 @@ describe('/dream by text', () => {
     expect(card?.text).toContain('💭 Emotions:');
     expect(card?.text).toContain('🔑 Symbols:');
     expect(card?.text).toContain('⚙️ A short reading from the symbol dictionary');
-    expect(labels(card?.keyboard)).toEqual(['🌍 Share', '🕶 Share anonymously', '✏️ Edit', '🗑 Delete']);
+    expect(labels(card?.keyboard)).toEqual([
+      '🔮 Readings',
+      '🌍 Share',
+      '🕶 Share anonymously',
+      '✏️ Edit',
+      '🗑 Delete',
+    ]);
 
     const photo = await waitFor(
       async () => h.replies().find((r) => r.method === 'sendPhoto' && r.chatId === u.id),

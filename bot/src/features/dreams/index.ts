@@ -7,6 +7,7 @@ import { dreamCardActions, openDeepLinkedDream } from './card.ts';
 import { DREAM_LOG, logDream, startDreamLog } from './conversation.ts';
 import { DREAM_EDIT, editDream } from './edit.ts';
 import { createFeedMenu, createJournalMenu, openJournalItems, showFeed, showJournal } from './menus.ts';
+import { readingsActions } from './readings.ts';
 
 export { createDreamsNotifier } from './notifier.ts';
 
@@ -29,6 +30,7 @@ export function dreamsFeature(): DreamsFeature {
   handlers.command('feed', (ctx) => showFeed(ctx, feed));
   handlers.use(dreamCardActions());
   handlers.use(analysisWaitActions());
+  handlers.use(readingsActions());
 
   return {
     beforeConversations: new Composer<BotContext>(openDeepLinkedDream(), openJournalItems()),

@@ -12,6 +12,9 @@ export const CARD_BUTTON = /^dream:(v|s|a|u|d|dy|dn|e|r):([0-9a-f-]{36})$/;
 export type CardAction = 'v' | 's' | 'a' | 'u' | 'd' | 'dy' | 'dn' | 'e' | 'r';
 export const cardData = (action: CardAction, dreamId: string) => `dream:${action}:${dreamId}`;
 
+/** 🔮 Readings under the analysis; handled in ./readings.ts. */
+export const readingsMenuData = (dreamId: string) => `rd:m:${dreamId}`;
+
 /** Buttons of the review step while logging a dream; they only mean something to that conversation. */
 export const REVIEW_BUTTON = {
   lucid: 'dlog:lucid',
@@ -72,6 +75,7 @@ export function dreamCardKeyboard(
     ) {
       keyboard.text(t('bot-dream-button-video', { price: opts.videoPrice }), cardData('v', dream.id)).row();
     }
+    if (dream.analysis) keyboard.text(t('bot-dream-button-readings'), readingsMenuData(dream.id)).row();
     if (dream.visibility === 'public') keyboard.text(t('bot-dream-button-unshare'), cardData('u', dream.id));
     else {
       keyboard

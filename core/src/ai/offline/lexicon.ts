@@ -1132,3 +1132,449 @@ export const RU_VERB_PREFIXES = [
 
 /** Words that turn the next emotion around ("не боялся" is not fear). */
 export const NEGATORS = new Set(['не', 'ни', 'без', 'not', 'no', 'never', 'without', 'nothing', 'nor']);
+
+/** The lenses a dream can be read through (see core/src/readings). */
+export type LensId = 'jung' | 'cognitive' | 'folk';
+
+type LensNotes = Record<LensId, Labels>;
+
+/**
+ * What each lens sees in a symbol, keyed by the symbol's English label; a short clause that follows
+ * "<symbol> — ". Symbols without their own notes are read through {@link KIND_LENS_NOTES}. Folk notes
+ * retell popular dream-book beliefs and are always presented as folklore.
+ */
+export const SYMBOL_LENS_NOTES: Record<string, LensNotes> = {
+  sea: {
+    jung: {
+      ru: 'образ самого бессознательного: огромного, глубокого, ещё не разобранного',
+      en: 'an image of the unconscious itself: vast, deep and not yet sorted',
+    },
+    cognitive: {
+      ru: 'часто след отпуска, воды или простора, о котором вы думали днём',
+      en: 'often the trace of a holiday, water or open space you thought about during the day',
+    },
+    folk: {
+      ru: 'в сонниках спокойное море — к ровной жизни, бурное — к переменам',
+      en: 'in dream books a calm sea means a smooth stretch, a stormy one means change',
+    },
+  },
+  water: {
+    jung: {
+      ru: 'стихия чувств и бессознательного, из которой рождается новое',
+      en: 'the element of feeling and the unconscious, where new things are born',
+    },
+    cognitive: {
+      ru: 'мозг часто превращает в воду усталость и переполненность чувствами',
+      en: 'the brain often turns tiredness and overflowing feelings into water',
+    },
+    folk: {
+      ru: 'чистая вода в народных приметах — к здоровью, мутная — к хлопотам',
+      en: 'in folk belief clear water means health, murky water means worries',
+    },
+  },
+  river: {
+    jung: {
+      ru: 'течение жизни и переход из одного состояния в другое',
+      en: 'the flow of life and a crossing from one state to another',
+    },
+    cognitive: {
+      ru: 'картинка для того, что «утекает» или движется само, без вашего участия',
+      en: 'a picture for something that flows on by itself, without your say',
+    },
+    folk: {
+      ru: 'переплыть реку во сне — по поверью, к преодолённому препятствию',
+      en: 'crossing a river in a dream is said to mean an obstacle overcome',
+    },
+  },
+  house: {
+    jung: {
+      ru: 'образ души: этажи и комнаты — разные стороны вашей личности',
+      en: 'an image of the psyche: its floors and rooms are sides of your personality',
+    },
+    cognitive: {
+      ru: 'отражение того, как вы сейчас чувствуете себя дома и в своей жизни',
+      en: 'a reflection of how at home you feel in your life right now',
+    },
+    folk: {
+      ru: 'новый дом в сонниках — к переменам, старый — к воспоминаниям и родне',
+      en: 'in dream books a new house means change, an old one means memories and kin',
+    },
+  },
+  room: {
+    jung: {
+      ru: 'отдельная часть вашей психики; незнакомая комната — то, что ещё не освоено',
+      en: 'one part of your psyche; an unknown room is something not yet explored',
+    },
+    cognitive: {
+      ru: 'часто повторяет обстановку, в которой вы провели день',
+      en: 'often replays the surroundings you spent the day in',
+    },
+    folk: {
+      ru: 'светлая комната по поверью — к ясности, тёмная — к тайне',
+      en: 'folk belief reads a bright room as clarity, a dark one as a secret',
+    },
+  },
+  forest: {
+    jung: {
+      ru: 'неизведанная, дикая часть бессознательного, где легко заблудиться',
+      en: 'the wild, unexplored part of the unconscious, where one gets lost',
+    },
+    cognitive: {
+      ru: 'часто образ неопределённости: много путей и ни одного ясного',
+      en: 'often an image of uncertainty: many paths and none of them clear',
+    },
+    folk: {
+      ru: 'густой лес в сонниках — к запутанным делам, светлый — к отдыху',
+      en: 'in dream books a dense forest means tangled affairs, a light one means rest',
+    },
+  },
+  city: {
+    jung: {
+      ru: 'коллективная сторона жизни: роли, маски, люди вокруг',
+      en: 'the collective side of life: roles, masks, the people around you',
+    },
+    cognitive: {
+      ru: 'сцена, собранная из мест, где вы бываете каждый день',
+      en: 'a stage built from the places you pass every day',
+    },
+    folk: {
+      ru: 'незнакомый город, по поверью, — к новостям и поездке',
+      en: 'an unknown city is said to bring news or a journey',
+    },
+  },
+  school: {
+    jung: {
+      ru: 'место, где Эго проходит испытание и взрослеет',
+      en: 'a place where the ego is tested and grows up',
+    },
+    cognitive: {
+      ru: 'частый сон при оценке и дедлайнах: мозг повторяет старые экзамены',
+      en: 'a common dream under deadlines and judgement: the brain replays old exams',
+    },
+    folk: {
+      ru: 'школа в сонниках — к уроку, который жизнь ещё преподаст',
+      en: 'in dream books school means a lesson life has yet to teach',
+    },
+  },
+  exam: {
+    jung: {
+      ru: 'испытание, которое ставит вам ваша же внутренняя инстанция',
+      en: 'a trial set by your own inner judge',
+    },
+    cognitive: {
+      ru: 'типичная репетиция тревоги перед оценкой или важным делом',
+      en: 'a typical rehearsal of worry before being judged or a big task',
+    },
+    folk: {
+      ru: 'сдать экзамен во сне, по поверью, — к удаче в деле',
+      en: 'passing an exam in a dream is said to bring luck in an affair',
+    },
+  },
+  snake: {
+    jung: {
+      ru: 'архетип превращения и исцеления — старая кожа сбрасывается',
+      en: 'an archetype of transformation and healing: an old skin is shed',
+    },
+    cognitive: {
+      ru: 'мозг рисует змеёй скрытую угрозу или человека, которому вы не доверяете',
+      en: 'the brain draws a hidden threat, or someone you distrust, as a snake',
+    },
+    folk: {
+      ru: 'в народных сонниках змея — к хитрому недругу или к мудрости',
+      en: 'folk dream books read a snake as a sly rival, or as wisdom',
+    },
+  },
+  dog: {
+    jung: {
+      ru: 'инстинктивный спутник, верная часть вашей природы',
+      en: 'an instinctive companion, a loyal part of your own nature',
+    },
+    cognitive: {
+      ru: 'часто связана с близким человеком или с реальной собакой рядом',
+      en: 'often tied to someone close, or a real dog in your life',
+    },
+    folk: {
+      ru: 'дружелюбная собака по поверью — к верному другу',
+      en: 'a friendly dog is said to mean a faithful friend',
+    },
+  },
+  cat: {
+    jung: {
+      ru: 'независимая, интуитивная, женственная сторона души',
+      en: 'the independent, intuitive, feminine side of the soul',
+    },
+    cognitive: {
+      ru: 'нередко отражает реальное животное или желание побыть одному',
+      en: 'often a real pet, or a wish to be left alone for a while',
+    },
+    folk: {
+      ru: 'кошка в сонниках — к лукавству и скрытым намерениям',
+      en: 'in dream books a cat means cunning and hidden intentions',
+    },
+  },
+  mother: {
+    jung: {
+      ru: 'архетип Матери: забота, исток, а иногда и удушающая опека',
+      en: 'the Mother archetype: care, origin and sometimes smothering hold',
+    },
+    cognitive: {
+      ru: 'обычно отклик на недавний разговор или мысли о ней',
+      en: 'usually an echo of a recent talk with her or thoughts of her',
+    },
+    folk: {
+      ru: 'мама во сне, по поверью, — к защите и доброй вести',
+      en: 'a mother in a dream is said to bring protection and good news',
+    },
+  },
+  father: {
+    jung: {
+      ru: 'архетип Отца: порядок, закон и внутренний авторитет',
+      en: 'the Father archetype: order, law and inner authority',
+    },
+    cognitive: {
+      ru: 'часто связан с темами правил, оценки и ответственности',
+      en: 'often linked to rules, judgement and responsibility',
+    },
+    folk: {
+      ru: 'отец во сне, по поверью, — к совету, которого стоит послушаться',
+      en: 'a father in a dream is said to bring advice worth heeding',
+    },
+  },
+  child: {
+    jung: {
+      ru: 'архетип Божественного ребёнка: новое начало и будущее',
+      en: 'the Divine Child archetype: a new beginning and what is to come',
+    },
+    cognitive: {
+      ru: 'мозг так показывает уязвимость или новое, о чём нужно заботиться',
+      en: 'the brain shows vulnerability, or something new that needs care',
+    },
+    folk: {
+      ru: 'ребёнок в сонниках — к хлопотам, но добрым',
+      en: 'in dream books a child means bustle, but of a good kind',
+    },
+  },
+  shadow: {
+    jung: {
+      ru: 'Тень — отвергнутые черты, которые просятся быть признанными',
+      en: 'the Shadow: disowned traits asking to be acknowledged',
+    },
+    cognitive: {
+      ru: 'смутная угроза без лица — так выглядит неоформленное беспокойство',
+      en: 'a faceless threat is what unformed worry looks like',
+    },
+    folk: {
+      ru: 'тень во сне, по поверью, — к тайне, которая откроется',
+      en: 'a shadow in a dream is said to be a secret about to come out',
+    },
+  },
+  figure: {
+    jung: {
+      ru: 'часто Тень: та часть вас, которую вы не хотите видеть',
+      en: 'often the Shadow: a part of you that you would rather not see',
+    },
+    cognitive: {
+      ru: 'собирательный образ людей и тревог последних дней',
+      en: 'a composite of the people and worries of recent days',
+    },
+    folk: {
+      ru: 'незнакомец в сонниках — к нежданному гостю',
+      en: 'in dream books a stranger means an unexpected visitor',
+    },
+  },
+  fire: {
+    jung: {
+      ru: 'преображение и страсть: то, что сгорает, освобождает место',
+      en: 'transformation and passion: what burns makes room',
+    },
+    cognitive: {
+      ru: 'образ сильного чувства — гнева, влюблённости или срочности',
+      en: 'an image of strong feeling: anger, love or urgency',
+    },
+    folk: {
+      ru: 'огонь без дыма по поверью — к радости, пожар — к вестям',
+      en: 'in folk belief a clean flame means joy, a blaze means news',
+    },
+  },
+  mirror: {
+    jung: {
+      ru: 'встреча с собой: с Персоной или с тем, что за ней',
+      en: 'meeting yourself: the Persona, or what lies behind it',
+    },
+    cognitive: {
+      ru: 'отражение мыслей о внешности, оценке и самооценке',
+      en: 'a reflection of thoughts about looks, judgement and self-worth',
+    },
+    folk: {
+      ru: 'зеркало в сонниках — к гаданию о себе; разбитое — к переменам',
+      en: 'in dream books a mirror means self-knowledge, a broken one change',
+    },
+  },
+  teeth: {
+    jung: {
+      ru: 'сила и уверенность; их потеря — страх утратить опору',
+      en: 'strength and confidence; losing them is fear of losing your footing',
+    },
+    cognitive: {
+      ru: 'один из самых частых снов при стрессе и напряжении челюсти',
+      en: 'one of the most common stress dreams, sometimes from a clenched jaw',
+    },
+    folk: {
+      ru: 'выпавший зуб в народных приметах — к вестям о родне',
+      en: 'in folk belief a lost tooth means news about relatives',
+    },
+  },
+  sky: {
+    jung: {
+      ru: 'стремление к высшему, к духу и свободе от земного',
+      en: 'a reach for the higher, for spirit and freedom from the earthly',
+    },
+    cognitive: {
+      ru: 'простор, которого, может быть, не хватает днём',
+      en: 'open space you may be missing in your days',
+    },
+    folk: {
+      ru: 'ясное небо, по поверью, — к исполнению желаний',
+      en: 'a clear sky is said to mean a wish coming true',
+    },
+  },
+  wings: {
+    jung: { ru: 'дух, поднимающийся над обстоятельствами', en: 'the spirit rising above circumstances' },
+    cognitive: {
+      ru: 'желание свободы или облегчения после нагрузки',
+      en: 'a wish for freedom or relief after strain',
+    },
+    folk: {
+      ru: 'крылья во сне по поверью — к успеху и высокому положению',
+      en: 'wings in a dream are said to bring success and standing',
+    },
+  },
+  moon: {
+    jung: {
+      ru: 'женское начало и ритмы бессознательного',
+      en: 'the feminine principle and the rhythms of the unconscious',
+    },
+    cognitive: {
+      ru: 'часто просто ночь за окном, вплетённая в сон',
+      en: 'often just the night outside woven into the dream',
+    },
+    folk: {
+      ru: 'полная луна в сонниках — к исполнению задуманного',
+      en: 'in dream books a full moon means a plan fulfilled',
+    },
+  },
+  train: {
+    jung: {
+      ru: 'путь жизни, идущий по рельсам, которые проложили не вы',
+      en: 'the path of life along rails someone else laid',
+    },
+    cognitive: {
+      ru: 'образ расписаний, сроков и страха опоздать',
+      en: 'an image of schedules, deadlines and the fear of being late',
+    },
+    folk: {
+      ru: 'поезд, по поверью, — к дороге и переменам',
+      en: 'a train is said to mean a journey and change',
+    },
+  },
+};
+
+/** Notes for symbols without their own, by kind; same shape as {@link SYMBOL_LENS_NOTES}. */
+export const KIND_LENS_NOTES: Record<SymbolKind, LensNotes> = {
+  place: {
+    jung: {
+      ru: 'место во сне — состояние души, в котором вы сейчас находитесь',
+      en: 'a place in a dream is the state of the psyche you are in now',
+    },
+    cognitive: {
+      ru: 'место, собранное из впечатлений последних дней',
+      en: 'a place assembled from the impressions of recent days',
+    },
+    folk: {
+      ru: 'в сонниках такие места — к дороге или переменам обстановки',
+      en: 'in dream books such places mean a journey or a change of scene',
+    },
+  },
+  element: {
+    jung: {
+      ru: 'стихия — энергия психики, ещё не принявшая формы',
+      en: 'an element is psychic energy that has not yet taken shape',
+    },
+    cognitive: {
+      ru: 'часто телесные ощущения сна — холод, жар, шум — превращённые в картинку',
+      en: 'often bodily sensations of sleep, cold, heat or noise, turned into a picture',
+    },
+    folk: {
+      ru: 'стихии в народных приметах предвещают погоду в делах',
+      en: 'in folk belief the elements foretell the weather of your affairs',
+    },
+  },
+  being: {
+    jung: {
+      ru: 'существо во сне — часто персонификация части вашей личности',
+      en: 'a being in a dream often personifies a part of your personality',
+    },
+    cognitive: {
+      ru: 'чаще всего отражает реальных людей и ваши чувства к ним',
+      en: 'most often it mirrors real people and your feelings about them',
+    },
+    folk: {
+      ru: 'в сонниках встреча с ним — к вестям или гостям',
+      en: 'in dream books meeting it means news or visitors',
+    },
+  },
+  object: {
+    jung: {
+      ru: 'вещь-символ: то, чем вы пытаетесь овладеть или что ищете в себе',
+      en: 'an object-symbol: something you seek to hold or find in yourself',
+    },
+    cognitive: {
+      ru: 'вероятный «дневной остаток» — вещь, попавшая на глаза днём',
+      en: 'likely day residue: a thing that caught your eye during the day',
+    },
+    folk: {
+      ru: 'в сонниках найденная вещь — к прибыли, потерянная — к заботам',
+      en: 'in dream books a found object means gain, a lost one worry',
+    },
+  },
+  body: {
+    jung: {
+      ru: 'тело во сне — о цельности и о том, как вы себя ощущаете',
+      en: 'the body in a dream speaks of wholeness and how you feel in yourself',
+    },
+    cognitive: {
+      ru: 'мозг во сне обрабатывает сигналы тела и заботы о здоровье',
+      en: 'in sleep the brain works through body signals and health worries',
+    },
+    folk: {
+      ru: 'народные приметы читают тело во сне как знак о здоровье',
+      en: 'folk belief reads the body in a dream as a sign about health',
+    },
+  },
+  light: {
+    jung: {
+      ru: 'свет — сознание, проникающее в тёмные области психики',
+      en: 'light is consciousness reaching into the dark parts of the psyche',
+    },
+    cognitive: {
+      ru: 'яркие образы света часто приходят вместе с сильными чувствами',
+      en: 'bright images of light often come with strong feelings',
+    },
+    folk: {
+      ru: 'свет во сне, по поверью, — к надежде и добрым вестям',
+      en: 'light in a dream is said to bring hope and good news',
+    },
+  },
+};
+
+/** Symbols by label in either language, for finding an analysis's symbols in the lexicon. */
+export const SYMBOLS_BY_LABEL: ReadonlyMap<string, Labels & { kind: SymbolKind }> = new Map(
+  SYMBOLS.flatMap((e) =>
+    e.symbol
+      ? [
+          [e.symbol.ru.toLocaleLowerCase(), e.symbol],
+          [e.symbol.en.toLocaleLowerCase(), e.symbol],
+        ]
+      : [],
+  ),
+);

@@ -26,6 +26,7 @@ import { DreamArt } from './DreamArt.tsx';
 import { DreamEditor, ReanalyseCard } from './DreamEditor.tsx';
 import { MoodIcon } from './dreamIcons.tsx';
 import { dreamTitle, formatDreamDate, formatTimeLeft } from './format.ts';
+import { ReadingsCard } from './ReadingsCard.tsx';
 import { useNow } from './useNow.ts';
 import './dreams.css';
 
@@ -402,6 +403,7 @@ export function DreamDetailPage({ id }: { id: string }) {
   const { limits } = useUser().user;
   // Offer a video only where one can be made; a video already made is still shown.
   const canMakeVideo = useUser().user.capabilities.video;
+  const [readingPrice, setReadingPrice] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load.
@@ -430,6 +432,7 @@ export function DreamDetailPage({ id }: { id: string }) {
       (wallet) => {
         setVideoPrice(wallet.prices.video);
         setAnalysisPrice(wallet.prices.analysis);
+        setReadingPrice(wallet.prices.reading);
       },
       () => setVideoPrice(null),
     );
@@ -556,6 +559,9 @@ export function DreamDetailPage({ id }: { id: string }) {
       )}
 
       <AnalysisCard dream={dream} analysisPrice={analysisPrice} onDream={setDream} />
+      {dream.own && dream.analysis_status === 'done' && (
+        <ReadingsCard dreamId={dream.id} price={readingPrice} />
+      )}
 
       {dream.own && (canMakeVideo || dream.video) && (
         <VideoCard

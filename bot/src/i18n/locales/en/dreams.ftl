@@ -169,3 +169,20 @@ bot-dream-reanalysis-busy = The dream is already being analysed; the new analysi
 bot-dream-ask-text = 🌙 Tell me your dream — type it as text. /cancel to stop.
 bot-dream-send-text = I can take a dream as text. Send it again, or /cancel.
 bot-dream-review-cost = 💎 Analysis costs { $price } · { $left } of { $limit } left today on your plan · balance { $balance }
+## Readings: lenses on a dream's analysis (bot/src/features/dreams/readings.ts)
+
+bot-dream-button-readings = 🔮 Readings
+bot-reading-choose = Which lens shall we look at this dream through? Each reading is just one perspective; you have the final say.
+bot-reading-lens-jung = Jungian (archetypes)
+bot-reading-lens-cognitive = Cognitive (day and feelings)
+bot-reading-lens-folk = Folk symbolism (folklore)
+bot-reading-lens-priced = { $lens } — { $price } { $price ->
+    [one] token
+   *[other] tokens
+}
+bot-reading-lens-read = { $lens } — already read
+bot-reading-offline = Read from the symbol dictionary, without AI.
+bot-reading-fits = 👍 Fits
+bot-reading-does-not-fit = 👎 Doesn't fit
+bot-reading-marked-fits = Noted: it fits. I'll take that into account next time.
+bot-reading-marked-does-not-fit = Noted: it doesn't fit. I'll take that into account next time.

@@ -175,3 +175,21 @@ bot-dream-reanalysis-busy = Сон уже разбирается — новый 
 bot-dream-ask-text = 🌙 Расскажите сон — напишите его текстом. /cancel — отменить.
 bot-dream-send-text = Сон можно прислать текстом. Пришлите ещё раз или /cancel.
 bot-dream-review-cost = 💎 Разбор стоит { $price } · сегодня по тарифу осталось { $left } из { $limit } · баланс { $balance }
+## Readings: lenses on a dream's analysis (bot/src/features/dreams/readings.ts)
+
+bot-dream-button-readings = 🔮 Прочтения
+bot-reading-choose = Через какую линзу посмотреть на этот сон? Каждое прочтение — лишь один из взглядов, последнее слово за вами.
+bot-reading-lens-jung = Юнгианское (архетипы)
+bot-reading-lens-cognitive = Когнитивное (день и чувства)
+bot-reading-lens-folk = Народные поверья (фольклор)
+bot-reading-lens-priced = { $lens } — { $price } { $price ->
+    [one] токен
+    [few] токена
+   *[many] токенов
+}
+bot-reading-lens-read = { $lens } — уже прочитано
+bot-reading-offline = Прочтение по словарю символов, без ИИ.
+bot-reading-fits = 👍 Подходит
+bot-reading-does-not-fit = 👎 Не подходит
+bot-reading-marked-fits = Я запомнила: подходит. Учту это в следующих прочтениях.
+bot-reading-marked-does-not-fit = Я запомнила: не подходит. Учту это в следующих прочтениях.

@@ -42,3 +42,6 @@ wallet-precheckout-price-mismatch = The amount doesn't match the offer's price. 
 wallet-precheckout-other-user = This invoice was made for another account. Please open /buy yourself.
 
 wallet-referral-joined = 🎉 { $name } joined Mechta with your invitation — you get { $bonus } tokens!
+
+# A lens reading of a dream (core/src/readings)
+wallet-action-reading = dream reading

@@ -45,3 +45,6 @@ wallet-precheckout-price-mismatch = Сумма не совпадает с цен
 wallet-precheckout-other-user = Этот счёт выставлен другому аккаунту. Откройте /buy сами.
 
 wallet-referral-joined = 🎉 По вашему приглашению к Мечте присоединился новый участник: { $name }. Вам { $bonus } токенов!
+
+# A lens reading of a dream (core/src/readings)
+wallet-action-reading = прочтение сна
