@@ -41,8 +41,10 @@ describe('the real process against a fake Bot API', { timeout: 120_000 }, () => 
     const olga: FakeUser = { id: 71001, first_name: 'Ольга', language_code: 'ru' };
     await start({ BOT_MODE: 'polling' });
     await fake.sendText(olga, '/start');
-    const greeting = await fake.waitForMessage(olga.id, (m) => /Привет, Ольга/.test(String(m.text)), 15_000);
-    expect(greeting.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(
+    await fake.waitForMessage(olga.id, (m) => /Привет, Ольга/.test(String(m.text)), 15_000);
+    // The main menu is a message of its own, after the greeting.
+    const menu = await fake.waitForMessage(olga.id, (m) => m.text === 'Главное меню', 15_000);
+    expect(menu.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(
       expect.arrayContaining(['🌙 Записать сон', '⚙️ Настройки']),
     );
     // commands were registered in both languages

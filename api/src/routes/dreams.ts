@@ -150,13 +150,31 @@ export const dreamsRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
       schema: {
         tags,
         summary:
-          'Analyse your dream: one saved without analysis (or waiting for the quota) for the first time, an analysed one again (after editing its text). Charged as an analysis within the text quota; over the quota a first analysis waits; the previous analysis shows until the new one arrives',
+          'Analyse a dream saved without analysis (or waiting for the quota): charged like a new one; over the quota it waits. A dream already analysed is answered as it is (see /reanalysis)',
         params: DreamIdParams,
         response: { 202: Ok(Dream), ...dreamErrors },
       },
     },
     async (req, reply) => {
       const dream = await core.dreams.requestAnalysis(userId(req), req.params.id);
+      reply.code(202);
+      return ok(req, dream);
+    },
+  );
+
+  app.post(
+    '/dreams/:id/reanalysis',
+    {
+      schema: {
+        tags,
+        summary:
+          'Analyse your dream again (after editing its text): charged as an analysis within the text quota; the previous analysis shows until the new one arrives',
+        params: DreamIdParams,
+        response: { 202: Ok(Dream), ...dreamErrors },
+      },
+    },
+    async (req, reply) => {
+      const dream = await core.dreams.reanalyze(userId(req), req.params.id);
       reply.code(202);
       return ok(req, dream);
     },

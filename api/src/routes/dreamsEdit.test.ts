@@ -86,7 +86,7 @@ describe('PATCH /api/v1/dreams/{id} with a new text', () => {
   });
 });
 
-describe('POST /api/v1/dreams/{id}/analysis', () => {
+describe('POST /api/v1/dreams/{id}/reanalysis', () => {
   it('analyses the edited text again: 202 pending with the old analysis shown, charged once, then the new one', async () => {
     const created = await call('bob', 'POST', '/api/v1/dreams', {
       text: 'I was lost in a school corridor before an exam and every door was locked.',
@@ -97,7 +97,7 @@ describe('POST /api/v1/dreams/{id}/analysis', () => {
       text: 'I was swimming in a warm sea at night with dolphins, and the water glowed green.',
     });
     const before = await balance('bob');
-    const res = await call('bob', 'POST', `/api/v1/dreams/${id}/analysis`);
+    const res = await call('bob', 'POST', `/api/v1/dreams/${id}/reanalysis`);
     expect(res.statusCode).toBe(202);
     expect(res.json().result).toMatchObject({ id, analysis_status: 'pending' });
     expect(res.json().result.analysis.narrative).toBe((first.analysis as { narrative: string }).narrative);
@@ -116,7 +116,7 @@ describe('POST /api/v1/dreams/{id}/analysis', () => {
     });
     const id = created.json().result.id as string;
     const before = await balance('bob');
-    const res = await call('bob', 'POST', `/api/v1/dreams/${id}/analysis`);
+    const res = await call('bob', 'POST', `/api/v1/dreams/${id}/reanalysis`);
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await balance('bob')).toBe(before);
@@ -124,6 +124,6 @@ describe('POST /api/v1/dreams/{id}/analysis', () => {
 
   it('is documented in the OpenAPI schema', async () => {
     const doc = (await s.app.inject({ method: 'GET', url: '/docs/json' })).json();
-    expect(Object.keys(doc.paths['/api/v1/dreams/{id}/analysis'])).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/dreams/{id}/reanalysis'])).toEqual(['post']);
   });
 });

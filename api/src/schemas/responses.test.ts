@@ -187,6 +187,7 @@ describe('responses against the OpenAPI document', () => {
     await call('alice', 'GET', `/api/v1/dreams/${first}`);
     await call('alice', 'PATCH', `/api/v1/dreams/${first}`, { title: 'Night flight', mood: 4 });
     await call('alice', 'POST', `/api/v1/dreams/${first}/analysis`);
+    await call('alice', 'POST', `/api/v1/dreams/${first}/reanalysis`);
     await call('alice', 'POST', `/api/v1/dreams/${first}/share`, { anonymous: false });
     const feed = await call('bob', 'GET', '/api/v1/dreams/feed');
     expect(feed.body.result[0].author).toMatchObject({ name: 'Alice' });

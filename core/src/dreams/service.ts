@@ -463,12 +463,8 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       return view(dream, userId);
     },
 
-    async requestAnalysis(userId, dreamId, notify): Promise<DreamView> {
+    async requestAnalysis(userId, dreamId, notify) {
       const dream = await ownDream(userId, dreamId);
-      // A dream that has been analysed (or is being) is analysed again, under its own charge key.
-      if (dream.analysisStatus !== 'skipped' && dream.analysisStatus !== 'waiting_quota') {
-        return (service as DreamsService).reanalyze(userId, dreamId, notify);
-      }
       await startAnalysis(dream, notify);
       return view(await ownDream(userId, dreamId), userId);
     },

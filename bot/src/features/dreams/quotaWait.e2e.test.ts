@@ -58,9 +58,14 @@ const texts = {
     ask: '🌙 Tell me your dream',
     save: '✅ Save',
     quiet: '📓 Save without analysis',
-    card: 'Offline analysis',
+    card: 'A short reading from the symbol dictionary',
   },
-  ru: { ask: '🌙 Расскажите сон', save: '✅ Сохранить', quiet: '📓 Сохранить без разбора', card: 'Офлайн' },
+  ru: {
+    ask: '🌙 Расскажите сон',
+    save: '✅ Сохранить',
+    quiet: '📓 Сохранить без разбора',
+    card: 'Краткий разбор по словарю символов',
+  },
 };
 
 /** /dream → the text → the review; the review message. */

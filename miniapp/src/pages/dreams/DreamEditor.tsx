@@ -252,7 +252,7 @@ export function ReanalyseCard({ dream, price, onChange }: ReanalyseCardProps) {
     setBusy(true);
     setProblem(null);
     try {
-      onChange(await api.post('/dreams/{id}/analysis', { params: { path: { id: dream.id } } }));
+      onChange(await api.post('/dreams/{id}/reanalysis', { params: { path: { id: dream.id } } }));
       hapticNotify('success');
       toast(t('dream-reanalyse-started'));
     } catch (error) {
