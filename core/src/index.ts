@@ -28,6 +28,7 @@ export * from './platform/queue.ts';
 export * from './platform/secrets.ts';
 export * from './platform/sessions.ts';
 export * from './platform/updates.ts';
+export * from './time/localDay.ts';
 export * from './users/service.ts';
 export * from './users/validation.ts';
 export type { TelegramGateway } from './wallet/gateway.ts';

@@ -23,7 +23,11 @@ export interface UsersTable {
   languageCode: string | null; // as Telegram reported it
   language: 'ru' | 'en';
   timezone: Generated<string>;
-  reminderTime: string | null; // 'HH:MM' local time
+  /** Where the zone came from: null never set, 'auto' detected by the Mini App, 'user' chosen. */
+  timezoneSource: 'auto' | 'user' | null;
+  /** 'HH:MM' local time at which the user's day (quotas, streaks, journal dates) starts. */
+  dayStartsAt: Generated<string>;
+  reminderTime: string | null; // 'HH:MM' local time; whether it fires is notifications.morning
   birthDate: ColumnType<string | null, string | null | undefined, string | null>; // 'YYYY-MM-DD'
   notifications: Json<NotificationSettings>;
   isBlocked: Generated<boolean>;

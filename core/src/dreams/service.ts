@@ -30,6 +30,7 @@ import type { Cache } from '../platform/cache.ts';
 import type { Logger } from '../platform/logger.ts';
 import { isUuid, type MediaStore } from '../platform/media.ts';
 import type { JobQueue } from '../platform/queue.ts';
+import { localDayOf } from '../time/localDay.ts';
 import type { UsersService } from '../users/service.ts';
 import type { WalletService } from '../wallet/service.ts';
 import { createJournalCache } from './journalCache.ts';
@@ -272,7 +273,10 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       const limited = (await wallet.getPlan(userId)).plan === 'free';
       // A quick answer without a transaction; the check under the lock below is what holds against
       // concurrent creates.
-      if (limited && (await countDreamsOnLocalDay(db, userId, now(), user.timezone)) >= limit) {
+      if (
+        limited &&
+        (await countDreamsOnLocalDay(db, userId, now(), localDayOf(user, now()).start)) >= limit
+      ) {
         throw dailyLimitError(limit);
       }
 
@@ -283,7 +287,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       const { dream, charge } = await db.transaction().execute(async (trx) => {
         await lockUserDreams(trx, userId);
         const at = now();
-        if (limited && (await countDreamsOnLocalDay(trx, userId, at, user.timezone)) >= limit) {
+        if (limited && (await countDreamsOnLocalDay(trx, userId, at, localDayOf(user, at).start)) >= limit) {
           throw dailyLimitError(limit);
         }
         const charge = await wallet.charge(

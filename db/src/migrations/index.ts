@@ -4,6 +4,7 @@ import * as wallet from './2026-11-21T03-wallet.ts';
 import * as dreams from './2026-11-21T04-dreams.ts';
 import * as dreamsStalled from './2026-11-21T05-dreams-stalled.ts';
 import * as paymentRefunds from './2026-12-04T01-payment-refunds.ts';
+import * as time from './2026-12-05T01-time-e.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that they load the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T04-dreams': dreams,
   '2026-11-21T05-dreams-stalled': dreamsStalled,
   '2026-12-04T01-payment-refunds': paymentRefunds,
+  '2026-12-05T01-time-e': time,
 };

@@ -215,22 +215,18 @@ export async function lockUserDreams(db: Executor, userId: number): Promise<void
   await sql`select pg_advisory_xact_lock(hashtextextended(${`dreams:${userId}`}, 0))`.execute(db);
 }
 
-/** Dreams the user logged on the local calendar day (in their time zone) that contains `at`. */
+/** Dreams the user logged from `dayStart` (their local day's start, core/src/time) up to `at`. */
 export async function countDreamsOnLocalDay(
   db: Executor,
   userId: number,
   at: Date,
-  timezone: string,
+  dayStart: Date,
 ): Promise<number> {
   const r = await db
     .selectFrom('dreams')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('userId', '=', userId)
-    .where(
-      'createdAt',
-      '>=',
-      sql<Date>`(date_trunc('day', ${at}::timestamptz at time zone ${timezone}) at time zone ${timezone})`,
-    )
+    .where('createdAt', '>=', dayStart)
     .where('createdAt', '<=', at)
     .executeTakeFirstOrThrow();
   return Number(r.n);

@@ -650,6 +650,9 @@ export interface paths {
                     "application/json": {
                         language?: string;
                         timezone?: string;
+                        /** @description The device's zone; applied only while the user has not chosen one themselves */
+                        timezone_detected?: string;
+                        day_starts_at?: string;
                         reminder_time?: string | null;
                         birth_date?: string | null;
                         notifications?: {
@@ -3287,6 +3290,10 @@ export interface components {
             username: string | null;
             language: components["schemas"]["Language"];
             timezone: string;
+            /** @enum {string|null} */
+            timezone_source: "auto" | "user" | null;
+            /** @description HH:MM local time at which the user's day (quotas, streaks, journal dates) starts */
+            day_starts_at: string;
             /** @description HH:MM in the user's time zone; null when the reminder is off */
             reminder_time: string | null;
             /** @description YYYY-MM-DD */
@@ -3315,6 +3322,10 @@ export interface components {
             username: string | null;
             language: components["schemas"]["Language"];
             timezone: string;
+            /** @enum {string|null} */
+            timezone_source: "auto" | "user" | null;
+            /** @description HH:MM local time at which the user's day (quotas, streaks, journal dates) starts */
+            day_starts_at: string;
             /** @description HH:MM in the user's time zone; null when the reminder is off */
             reminder_time: string | null;
             /** @description YYYY-MM-DD */
@@ -3549,6 +3560,10 @@ export interface components {
             username: string | null;
             language: components["schemas"]["Language"];
             timezone: string;
+            /** @enum {string|null} */
+            timezone_source: "auto" | "user" | null;
+            /** @description HH:MM local time at which the user's day (quotas, streaks, journal dates) starts */
+            day_starts_at: string;
             /** @description HH:MM in the user's time zone; null when the reminder is off */
             reminder_time: string | null;
             /** @description YYYY-MM-DD */

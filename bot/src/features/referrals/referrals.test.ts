@@ -50,7 +50,7 @@ describe('/referrals', () => {
 
     const friend = user({ first_name: 'Friend', language_code: 'en' });
     await h.sendText(friend, `/start ref_${code}`);
-    expect(h.lastReply()?.text).toContain("You joined through a friend's invitation");
+    expect(h.replies().at(-2)?.text).toContain("You joined through a friend's invitation");
     expect((await t.core.wallet.getBalance(friend.id)).balance).toBe(20 + 5);
     expect((await t.core.wallet.getBalance(inviter.id)).balance).toBe(20 + 10);
 

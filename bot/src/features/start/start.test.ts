@@ -19,7 +19,8 @@ describe('/start', () => {
     const h = createBotHarness(t.core);
     const anna = user({ first_name: 'Анна', language_code: 'ru' });
     await h.sendText(anna, '/start');
-    const reply = h.lastReply();
+    // The greeting, then the time zone question (bot/src/features/start/timezone.test.ts).
+    const reply = h.replies().at(-2);
     expect(reply?.text).toContain('Привет, Анна!');
     expect(labels(reply?.keyboard ?? [])).toEqual([
       '🌙 Записать сон',
@@ -38,8 +39,8 @@ describe('/start', () => {
     const h = createBotHarness(t.core);
     const bob = user({ first_name: 'Bob', language_code: 'en-GB' });
     await h.sendText(bob, '/start');
-    expect(h.lastReply()?.text).toContain("Hi, Bob! ✨ I'm Mechta");
-    expect(labels(h.lastReply()?.keyboard ?? [])).toContain('🌙 Log a dream');
+    expect(h.replies().at(-2)?.text).toContain("Hi, Bob! ✨ I'm Mechta");
+    expect(labels(h.replies().at(-2)?.keyboard ?? [])).toContain('🌙 Log a dream');
     await h.sendText(bob, '/start');
     expect(h.lastReply()?.text).toBe('Welcome back, Bob! What shall we do?');
     expect(labels(h.lastReply()?.keyboard ?? [])).toContain('⚙️ Settings');
@@ -52,7 +53,7 @@ describe('/start', () => {
     const code = (await t.core.users.findUser(inviter.id))?.referralCode;
     const friend = user({ first_name: 'Friend', language_code: 'en' });
     await h.sendText(friend, `/start ref_${code}`);
-    expect(h.lastReply()?.text).toContain('You joined through a friend');
+    expect(h.replies().at(-2)?.text).toContain('You joined through a friend');
     expect((await t.core.users.findUser(friend.id))?.referredBy).toBe(inviter.id);
   });
 
@@ -60,7 +61,7 @@ describe('/start', () => {
     const h = createBotHarness(t.core);
     const carol = user({ first_name: 'Carol', language_code: 'en' });
     await h.sendText(carol, '/start dream_42');
-    expect(h.lastReply()?.text).toContain('Hi, Carol!');
+    expect(h.replies().at(-2)?.text).toContain('Hi, Carol!');
     expect((await t.core.users.findUser(carol.id))?.referredBy).toBeNull();
   });
 });

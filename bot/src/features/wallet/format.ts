@@ -95,7 +95,7 @@ export function renderBalance(
   ledger: LedgerEntry[],
   now: Date,
 ): string {
-  const reset = nextLocalMidnight(now, user.timezone);
+  const reset = nextLocalMidnight(now, user.timezone, user.dayStartsAt);
   const lines = [
     ctx.t('bot-balance-title'),
     ctx.t('bot-balance-tokens', { balance: view.balance }),

@@ -93,9 +93,9 @@ describe('/balance', () => {
     expect(card?.text).toContain('Tokens: <b>19</b>');
     expect(card?.text).toContain('Plan: Free');
     expect(card?.text).toContain('Used today: text 1/5, images 0/1');
-    // The user's time zone is UTC: the quotas reset at the next 00:00 UTC.
+    // The user's time zone is UTC and their day starts at 04:00 (the default): the quotas reset then.
     expect(card?.text).toMatch(
-      /Daily quotas reset at midnight your time \(\d{1,2} \w{3,4}, 00:00\), in \d+ h \d+ min\./,
+      /Daily quotas reset when your day starts \(\d{1,2} \w{3,4}, 04:00\), in \d+ h \d+ min\./,
     );
     expect(card?.text).toContain('<b>Latest</b>');
     expect(card?.text).toMatch(/−1 · Spent \(dream analysis\) · /);
@@ -113,7 +113,7 @@ describe('/balance', () => {
     expect(text).toContain('Токены: <b>20</b>');
     expect(text).toContain('Сегодня использовано: текст 0/5, изображения 0/1');
     expect(text).toMatch(
-      /обновятся в полночь по вашему времени \(\d{1,2} [а-я.]+, 00:00\), через \d+ ч \d+ мин\./,
+      /обновятся, когда начнётся ваш день \(\d{1,2} [а-я.]+, 04:00\), через \d+ ч \d+ мин\./,
     );
     expect(labels(h.lastReply()?.keyboard ?? [])).toEqual(['🛒 Купить', '🤝 Пригласить друзей']);
   });
