@@ -1,3 +1,4 @@
+import { isAppError } from '@mechta/core';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../context.ts';
 import { requireUser } from '../../middleware/users.ts';
@@ -30,7 +31,15 @@ export function onboardingTimezoneHandlers(): Composer<BotContext> {
 
   composer.callbackQuery(new RegExp(`^${PICK}(.+)$`), async (ctx) => {
     await ctx.answerCallbackQuery();
-    ctx.user = await ctx.core.users.updateSettings(requireUser(ctx).id, { timezone: ctx.match[1] });
+    const saved = await ctx.core.users
+      .updateSettings(requireUser(ctx).id, { timezone: ctx.match[1] })
+      .catch((error) => {
+        // Only a forged button carries a zone core refuses; it is answered like any unknown button.
+        if (isAppError(error) && error.code === 'VALIDATION_FAILED') return undefined;
+        throw error;
+      });
+    if (!saved) return;
+    ctx.user = saved;
     await close(ctx);
     await ctx.reply(ctx.t('settings-timezone-saved', { timezone: describeTimezone(ctx.user.timezone) }));
   });
