@@ -421,3 +421,4 @@ admin-unblock = Unblock
 admin-block-confirm = Block { $name }? They will get one polite message and nothing else.
 admin-blocked-done = User blocked
 admin-unblocked-done = User unblocked
+settings-day-start-hint = A dream written before this time belongs to the night before; daily limits reset then.
