@@ -305,6 +305,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
             title: extras.title ?? null,
             lucid: input.lucid ?? false,
             mood: extras.mood ?? null,
+            dreamDate: localDayOf(user, at).date,
             language: input.language ?? user.language,
             source: input.source,
             analysis: null,

@@ -47,6 +47,7 @@ const DREAM_COLUMNS = [
   'publicUntil',
   'hiddenAt',
   'views',
+  'dreamDate',
   'createdAt',
   'updatedAt',
 ] as const satisfies readonly (keyof Dream)[];

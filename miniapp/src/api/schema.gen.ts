@@ -3478,6 +3478,8 @@ export interface components {
             views: number;
             /** Format: date-time */
             created_at: string;
+            /** @description YYYY-MM-DD: the night it belongs to, the writer's local day (zone and day start) */
+            dream_date: string;
             /** @description The viewer wrote it: editing, sharing, video and deleting are theirs */
             own: boolean;
             /** @description In the public feed: the author, or null when shared anonymously */
