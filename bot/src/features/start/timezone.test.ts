@@ -151,3 +151,32 @@ describe('day start in /settings', () => {
     expect((await t.core.users.findUser(u.id))?.dayStartsAt).toBe('05:30');
   });
 });
+
+describe("the journal's dates follow the day start", () => {
+  it('lists a dream written at 02:00 in Moscow under the night before, in Russian and English', async () => {
+    const h = createBotHarness(t.core);
+    for (const language_code of ['ru', 'en']) {
+      const u = user({ language_code });
+      await h.sendText(u, '/start');
+      await t.core.users.updateSettings(u.id, { timezone: 'Europe/Moscow' });
+      // 02:00 in Moscow (UTC+3, no DST).
+      const moscow = new Date(t.clock.now.getTime() + 3 * 3_600_000);
+      const toTwo = (26 * 3600 - (moscow.getUTCHours() * 3600 + moscow.getUTCMinutes() * 60)) % 86_400;
+      t.clock.advance(toTwo);
+      const night = new Date(t.clock.now.getTime() + 3 * 3_600_000 - 86_400_000);
+      const expected = `${String(night.getUTCDate()).padStart(2, '0')}${language_code === 'ru' ? '.' : '/'}${String(night.getUTCMonth() + 1).padStart(2, '0')}`;
+      await t.core.dreams.create(u.id, {
+        text: 'A long corridor of doors, each one opening onto the sea.',
+        source: 'api',
+      });
+      await h.sendText(u, '/dreams');
+      const row = labels(
+        h
+          .replies()
+          .filter((r) => r.chatId === u.id)
+          .at(-1)?.keyboard ?? [],
+      ).find((l) => l.startsWith(expected));
+      expect(row, `a journal row dated ${expected}`).toBeDefined();
+    }
+  });
+});
