@@ -244,7 +244,8 @@ export function createUsersService(deps: UsersDeps) {
       // "off" here and the 🔔 switch are the same fact (null switches it off and keeps the hour).
       let morning: boolean | undefined;
       if (patch.reminder_time !== undefined) {
-        if (patch.reminder_time === null) morning = false;
+        // The API's validator coerces a JSON null to '' for a nullable string: both mean off.
+        if (patch.reminder_time === null || patch.reminder_time === '') morning = false;
         else {
           const t =
             typeof patch.reminder_time === 'string' ? parseReminderTime(patch.reminder_time) : undefined;
