@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import type { Language, NotificationSettings, User, UserSettingsPatch } from '../../api/types.ts';
@@ -117,6 +117,14 @@ export function ProfilePage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const id = useId();
+
+  // The device's zone may land after the screen opened (useDetectedTimeZone): an untouched field follows it.
+  const shownZone = useRef(user.timezone);
+  useEffect(() => {
+    const previous = shownZone.current;
+    shownZone.current = user.timezone;
+    setForm((current) => (current.timezone === previous ? { ...current, timezone: user.timezone } : current));
+  }, [user.timezone]);
 
   const zoneGroups = useMemo(() => timeZoneGroups(user.timezone), [user.timezone]);
   const deviceZone = useMemo(deviceTimeZone, []);
