@@ -358,6 +358,17 @@ describe('insights', () => {
     t.clock.advance(2 * 86_400);
     expect((await t.core.dreams.insights(user.id)).streak).toMatchObject({ current: 0, longest: 3 });
   });
+
+  it('counts a streak by the day start: 23:00 and 02:00 the next calendar day are one night', async () => {
+    const user = await newUser({ timezone: 'Europe/Moscow' });
+    // 23:00 in Moscow, then 02:00 past midnight: one night, one day logged (by midnight it was two).
+    t.clock.advance(secondsToLocalMidnight('Europe/Moscow') + 23 * 3600);
+    await create(user.id, 'I was walking along a frozen river under a very bright moon.');
+    t.clock.advance(3 * 3600);
+    await create(user.id, 'Then the river turned into a road and I drove an old blue car.');
+    const { streak } = await t.core.dreams.insights(user.id);
+    expect(streak).toEqual({ current: 1, longest: 1, days_logged_last_30: 1 });
+  });
 });
 
 describe('journal page cache', () => {

@@ -524,7 +524,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         topDreamLabels(db, userId, 'symbols', INSIGHT_TOP),
         topDreamLabels(db, userId, 'emotions', INSIGHT_TOP),
         emotionsByWeek(db, userId, at, tz, INSIGHT_WEEKS),
-        dreamDayRuns(db, userId, at, tz, 30),
+        dreamDayRuns(db, userId, at, tz, 30, user.dayStartsAt),
       ]);
       const weeks = new Map<string, Record<string, number>>();
       for (const row of weekly) {

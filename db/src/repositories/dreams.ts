@@ -447,10 +447,12 @@ export async function dreamDayRuns(
   at: Date,
   timezone: string,
   recentDays: number,
+  /** 'HH:MM': the user's day start (core/src/time); a dream before it counts for the day before. */
+  dayStartsAt = '00:00',
 ): Promise<{ runs: Array<{ start: string; end: string; length: number }>; today: string; recent: number }> {
   const { rows } = await sql<{ start: string; end: string; length: number }>`
     with days as (
-      select distinct (created_at at time zone ${timezone})::date as day
+      select distinct ((created_at at time zone ${timezone}) - ${dayStartsAt}::interval)::date as day
       from dreams where user_id = ${userId}
     ), grouped as (
       select day, day - (row_number() over (order by day))::int as grp from days
@@ -458,11 +460,11 @@ export async function dreamDayRuns(
     select min(day)::text as start, max(day)::text as "end", count(*)::int as length
     from grouped group by grp order by min(day)`.execute(db);
   const meta = await sql<{ today: string; recent: number }>`
-    select (${at}::timestamptz at time zone ${timezone})::date::text as today,
-      (select count(distinct (created_at at time zone ${timezone})::date)::int from dreams
+    select ((${at}::timestamptz at time zone ${timezone}) - ${dayStartsAt}::interval)::date::text as today,
+      (select count(distinct ((created_at at time zone ${timezone}) - ${dayStartsAt}::interval)::date)::int from dreams
         where user_id = ${userId}
-          and (created_at at time zone ${timezone})::date
-            > (${at}::timestamptz at time zone ${timezone})::date - ${recentDays}::int
+          and ((created_at at time zone ${timezone}) - ${dayStartsAt}::interval)::date
+            > ((${at}::timestamptz at time zone ${timezone}) - ${dayStartsAt}::interval)::date - ${recentDays}::int
           and created_at <= ${at}) as recent`.execute(db);
   const m = meta.rows[0];
   return {
