@@ -31,6 +31,7 @@ export * from './platform/updates.ts';
 export * from './readings/offline.ts';
 export * from './readings/service.ts';
 export * from './readings/view.ts';
+export * from './time/localDay.ts';
 export * from './users/service.ts';
 export * from './users/validation.ts';
 export type { TelegramGateway } from './wallet/gateway.ts';

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { AuthResult, User } from './api/types.ts';
 import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
+import { useDetectedTimeZone } from './auth/useDetectedTimeZone.ts';
 import { ToastProvider } from './components/Toast.tsx';
 import { useEnvironment } from './environment.tsx';
 import { I18nProvider, pickLanguage, useI18n } from './i18n/index.tsx';
@@ -14,6 +15,7 @@ function Screens() {
   const path = usePath();
   const route = matchRoute(path);
   const { t } = useI18n();
+  useDetectedTimeZone();
 
   useEffect(() => {
     if (route.path === '') {

@@ -63,6 +63,26 @@ describe('PATCH /api/v1/me', () => {
     expect(me.json().result).toMatchObject({ language: 'ru', timezone: 'Europe/Moscow' });
   });
 
+  it('takes the detected zone only while none was chosen, and a day start, with localised errors', async () => {
+    // This user chose Europe/Moscow above: the device's zone does not replace it.
+    const kept = await patch({ timezone_detected: 'Asia/Tokyo', day_starts_at: '5:00' });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().result).toMatchObject({
+      timezone: 'Europe/Moscow',
+      timezone_source: 'user',
+      day_starts_at: '05:00',
+    });
+    const bad = await patch({ day_starts_at: '24:30', timezone_detected: 'Nowhere/Land' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields).toEqual({
+      day_starts_at: 'формат ЧЧ:ММ, например 04:00',
+      timezone_detected: 'неизвестный часовой пояс',
+    });
+    // Off through PATCH is the same fact as the morning switch.
+    const off = await patch({ reminder_time: null });
+    expect(off.json().result).toMatchObject({ reminder_time: null, notifications: { morning: false } });
+  });
+
   it('refuses unknown fields', async () => {
     const res = await patch({ plan: 'pro' });
     expect(res.statusCode).toBe(422);

@@ -76,7 +76,7 @@ describe('GET /api/v1/wallet', () => {
     expect(w.offers.find((o: { id: string }) => o.id === 'pass_24h').title).toBe('Мечта Pro на 24 часа');
   });
 
-  it('says quotas reset at the next midnight in the user’s time zone', async () => {
+  it('says quotas reset at the user’s next day start (04:00 by default, then as set) in their time zone', async () => {
     const { headers } = await signIn();
     await s.app.inject({ method: 'PATCH', url: '/api/v1/me', headers, payload: { timezone: 'Asia/Tokyo' } });
     const w = (await s.app.inject({ method: 'GET', url: '/api/v1/wallet', headers })).json().result;
@@ -88,11 +88,15 @@ describe('GET /api/v1/wallet', () => {
         timeStyle: 'medium',
         hourCycle: 'h23',
       }).format(d);
-    expect(tokyo(reset)).toMatch(/, 00:00:00$/);
-    // One millisecond earlier is still "today" there: the reset is the very next midnight.
+    expect(tokyo(reset)).toMatch(/, 04:00:00$/);
+    // One millisecond earlier is still "today" there: the reset is the very next day start.
     const before = tokyo(new Date(reset.getTime() - 1));
-    expect(before).toMatch(/, 23:59:59$/);
+    expect(before).toMatch(/, 03:59:59$/);
     expect(reset.getTime() - s.clock.now.getTime()).toBeLessThanOrEqual(24 * 3600_000);
+    // A day start set through PATCH /me moves the reset with it.
+    await s.app.inject({ method: 'PATCH', url: '/api/v1/me', headers, payload: { day_starts_at: '00:00' } });
+    const midnight = (await s.app.inject({ method: 'GET', url: '/api/v1/wallet', headers })).json().result;
+    expect(tokyo(new Date(midnight.quota_resets_at))).toMatch(/, 00:00:00$/);
   });
 
   it('refuses without a token', async () => {

@@ -49,7 +49,7 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ core: Core }> = async (ap
         ...toBalanceView(await core.wallet.getBalance(id)),
         prices: core.wallet.prices(),
         offers: core.wallet.offers().map((o) => toOfferView(o, core.translator, req.language)),
-        quota_resets_at: nextLocalMidnight(core.now(), user.timezone).toISOString(),
+        quota_resets_at: nextLocalMidnight(core.now(), user.timezone, user.dayStartsAt).toISOString(),
         plan_quotas: core.config.limits.quotas,
       });
     },

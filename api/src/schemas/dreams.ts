@@ -63,6 +63,9 @@ export const DreamSchema = Type.Object(
     public_until: Nullable(DateTime),
     views: Type.Integer(),
     created_at: DateTime,
+    dream_date: Type.String({
+      description: "YYYY-MM-DD: the night it belongs to, the writer's local day (zone and day start)",
+    }),
     own: Type.Boolean({
       description: 'The viewer wrote it: editing, sharing, video and deleting are theirs',
     }),

@@ -1,7 +1,7 @@
 import { LANGUAGES } from '@mechta/core';
 import { type Static, Type } from '@sinclair/typebox';
 import { Nullable } from '../plugins/envelope.ts';
-import { ref, StringEnum } from './registry.ts';
+import { NullableStringEnum, ref, StringEnum } from './registry.ts';
 import { Plan } from './wallet.ts';
 
 /** The shapes of the signed-in user (api/src/routes/me.ts, and the sign-in answers of auth.ts). */
@@ -26,6 +26,11 @@ const userProperties = {
   username: Nullable(Type.String()),
   language: ref(LanguageSchema),
   timezone: Type.String(),
+  /** null: never set (UTC); 'auto': detected by the Mini App; 'user': chosen by the user. */
+  timezone_source: NullableStringEnum(['auto', 'user']),
+  day_starts_at: Type.String({
+    description: "HH:MM local time at which the user's day (quotas, streaks, journal dates) starts",
+  }),
   reminder_time: Nullable(
     Type.String({ description: "HH:MM in the user's time zone; null when the reminder is off" }),
   ),
@@ -79,6 +84,13 @@ export const SettingsPatchBody = Type.Object(
   {
     language: Type.Optional(Type.String()),
     timezone: Type.Optional(Type.String({ maxLength: 64 })),
+    timezone_detected: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description: "The device's zone; applied only while the user has not chosen one themselves",
+      }),
+    ),
+    day_starts_at: Type.Optional(Type.String({ maxLength: 5 })),
     reminder_time: Type.Optional(Nullable(Type.String({ maxLength: 5 }))),
     birth_date: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
     notifications: Type.Optional(Type.Record(Type.String(), Type.Boolean())),

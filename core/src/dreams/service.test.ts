@@ -96,8 +96,8 @@ describe('creating a dream', () => {
   it('allows 10 dreams per local day to a free user; the 11th is DAILY_LIMIT_REACHED and leaves nothing behind', async () => {
     const tz = 'Asia/Tokyo';
     const user = await newUser({ timezone: tz });
-    // Start a little before local midnight so that the next local day comes within the test.
-    t.clock.advance(secondsToLocalMidnight(tz) - 120);
+    // Start a little before 04:00 local, the default day start, so the next day comes within the test.
+    t.clock.advance(secondsToLocalMidnight(tz) + 4 * 3600 - 120);
     for (let i = 0; i < 10; i++) await create(user.id, `Сон номер ${i}: я шёл по длинному коридору.`);
     const err = await errorOf(create(user.id, 'Одиннадцатый сон за день, который не поместится.'));
     expect(err.code).toBe('DAILY_LIMIT_REACHED');
@@ -107,10 +107,25 @@ describe('creating a dream', () => {
       (e) => e.action === 'analysis',
     );
     expect(analyses).toHaveLength(10);
-    // After local midnight in Tokyo (not UTC) the count starts again.
+    // After 04:00 in Tokyo (not UTC, not midnight) the count starts again.
     t.clock.advance(180);
     await create(user.id, 'Новый день — новый сон про море и маяк.');
     expect((await t.core.dreams.list(user.id, {})).total).toBe(11);
+  });
+
+  it('files a dream written at 02:00 local under the night before (dream_date)', async () => {
+    const user = await newUser({ timezone: 'Europe/Moscow' });
+    // 02:00 in Moscow.
+    t.clock.advance(secondsToLocalMidnight('Europe/Moscow') + 2 * 3600);
+    const moscowDate = (at: Date) => new Date(at.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+    const night = await create(user.id, 'Мне снилось, что я иду по мосту над туманной рекой.');
+    const yesterday = moscowDate(new Date(t.clock.now.getTime() - 86_400_000));
+    expect(night.dream_date).toBe(yesterday);
+    expect(moscowDate(t.clock.now)).not.toBe(yesterday);
+    // At 05:00 it is the new day's date.
+    t.clock.advance(3 * 3600);
+    const morning = await create(user.id, 'Утром снилась лодка, которая плыла по полю подсолнухов.');
+    expect(morning.dream_date).toBe(moscowDate(t.clock.now));
   });
 
   it('pro users have no daily limit', async () => {
@@ -342,6 +357,17 @@ describe('insights', () => {
     expect(insights.streak).toEqual({ current: 3, longest: 3, days_logged_last_30: 3 });
     t.clock.advance(2 * 86_400);
     expect((await t.core.dreams.insights(user.id)).streak).toMatchObject({ current: 0, longest: 3 });
+  });
+
+  it('counts a streak by the day start: 23:00 and 02:00 the next calendar day are one night', async () => {
+    const user = await newUser({ timezone: 'Europe/Moscow' });
+    // 23:00 in Moscow, then 02:00 past midnight: one night, one day logged (by midnight it was two).
+    t.clock.advance(secondsToLocalMidnight('Europe/Moscow') + 23 * 3600);
+    await create(user.id, 'I was walking along a frozen river under a very bright moon.');
+    t.clock.advance(3 * 3600);
+    await create(user.id, 'Then the river turned into a road and I drove an old blue car.');
+    const { streak } = await t.core.dreams.insights(user.id);
+    expect(streak).toEqual({ current: 1, longest: 1, days_logged_last_30: 1 });
   });
 });
 

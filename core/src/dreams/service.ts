@@ -32,6 +32,7 @@ import type { Cache } from '../platform/cache.ts';
 import type { Logger } from '../platform/logger.ts';
 import { isUuid, type MediaStore } from '../platform/media.ts';
 import type { JobQueue } from '../platform/queue.ts';
+import { localDayOf } from '../time/localDay.ts';
 import type { UsersService } from '../users/service.ts';
 import type { ChargeResult, WalletService } from '../wallet/service.ts';
 import { createJournalCache } from './journalCache.ts';
@@ -376,7 +377,10 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       const limited = (await wallet.getPlan(userId)).plan === 'free';
       // A quick answer without a transaction; the check under the lock below is what holds against
       // concurrent creates.
-      if (limited && (await countDreamsOnLocalDay(db, userId, now(), user.timezone)) >= limit) {
+      if (
+        limited &&
+        (await countDreamsOnLocalDay(db, userId, now(), localDayOf(user, now()).start)) >= limit
+      ) {
         throw dailyLimitError(limit);
       }
 
@@ -387,7 +391,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
       const { dream, charge } = await db.transaction().execute(async (trx) => {
         await lockUserDreams(trx, userId);
         const at = now();
-        if (limited && (await countDreamsOnLocalDay(trx, userId, at, user.timezone)) >= limit) {
+        if (limited && (await countDreamsOnLocalDay(trx, userId, at, localDayOf(user, at).start)) >= limit) {
           throw dailyLimitError(limit);
         }
         // The quota limits the analysis, not the journal: over it the dream is kept and waits.
@@ -417,6 +421,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
             lucid: input.lucid ?? false,
             mood: extras.mood ?? null,
             moodOnWaking: extras.moodOnWaking ?? null,
+            dreamDate: localDayOf(user, at).date,
             language: input.language ?? user.language,
             source: input.source,
             analysis: null,
@@ -688,7 +693,7 @@ export function createDreamsService(deps: DreamsDeps): DreamsService & {
         topDreamLabels(db, userId, 'symbols', INSIGHT_TOP),
         topDreamLabels(db, userId, 'emotions', INSIGHT_TOP),
         emotionsByWeek(db, userId, at, tz, INSIGHT_WEEKS),
-        dreamDayRuns(db, userId, at, tz, 30),
+        dreamDayRuns(db, userId, at, tz, 30, user.dayStartsAt),
       ]);
       const weeks = new Map<string, Record<string, number>>();
       for (const row of weekly) {

@@ -40,6 +40,8 @@ export interface DreamView {
   public_until: string | null;
   views: number;
   created_at: string;
+  /** 'YYYY-MM-DD': the night it belongs to, the writer's local day (their zone and day start). */
+  dream_date: string;
   /** True when the viewer is the author (edit, share, video and delete are theirs alone). */
   own: boolean;
   /** Present in the public feed: the author's display name unless anonymous. */

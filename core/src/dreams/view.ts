@@ -74,6 +74,7 @@ export function toDreamView(
     public_until: publicNow ? (dream.publicUntil?.toISOString() ?? null) : null,
     views: dream.views,
     created_at: dream.createdAt.toISOString(),
+    dream_date: dream.dreamDate ?? dream.createdAt.toISOString().slice(0, 10),
     own,
   };
   if ('authorFirstName' in dream) {

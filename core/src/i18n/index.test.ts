@@ -30,10 +30,10 @@ describe('createTranslator', () => {
   it('names the exhausted quota in words, not its code', () => {
     const t = createTranslator();
     expect(t.t('ru', 'error-QUOTA_EXCEEDED', { kind: 'image', limit: 3 })).toBe(
-      'Дневная квота на картинки исчерпана (3). Она обновится в полночь по вашему времени.',
+      'Дневная квота на картинки исчерпана (3). Она обновится, когда начнётся ваш следующий день (по умолчанию в 04:00 по вашему времени).',
     );
     expect(t.t('en', 'error-QUOTA_EXCEEDED', { kind: 'text', limit: 20 })).toBe(
-      "Today's AI text quota is used up (20). It resets at midnight your time.",
+      "Today's AI text quota is used up (20). It resets when your next day starts (by default at 04:00 your time).",
     );
   });
 });

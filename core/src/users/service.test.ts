@@ -54,3 +54,52 @@ describe('users service', () => {
     expect((await t.core.users.findUser(from.id))?.timezone).toBe('Etc/GMT-3');
   });
 });
+
+describe('time settings', () => {
+  it('a detected zone fills in an unset one but never overwrites a chosen one', async () => {
+    const { user } = await t.core.users.registerFromTelegram({ ...from, id: 42_010 });
+    expect(t.core.users.toPublic(user)).toMatchObject({ timezone: 'UTC', timezone_source: null });
+    const detected = await t.core.users.updateSettings(user.id, { timezone_detected: 'Asia/Tokyo' });
+    expect(t.core.users.toPublic(detected)).toMatchObject({
+      timezone: 'Asia/Tokyo',
+      timezone_source: 'auto',
+    });
+    const chosen = await t.core.users.updateSettings(user.id, { timezone: 'Europe/Moscow' });
+    expect(chosen.timezoneSource).toBe('user');
+    const again = await t.core.users.updateSettings(user.id, { timezone_detected: 'America/New_York' });
+    expect(again.timezone).toBe('Europe/Moscow');
+  });
+
+  it('validates the day start and refuses a bad detected zone', async () => {
+    const { user } = await t.core.users.registerFromTelegram({ ...from, id: 42_011 });
+    expect(t.core.users.toPublic(user).day_starts_at).toBe('04:00');
+    expect((await t.core.users.updateSettings(user.id, { day_starts_at: '5:30' })).dayStartsAt).toBe('05:30');
+    const err = await t.core.users
+      .updateSettings(user.id, { day_starts_at: '25:00', timezone_detected: 'Mars/Olympus' })
+      .catch((e) => e);
+    expect(err.fields).toEqual({
+      day_starts_at: 'validation-day-start',
+      timezone_detected: 'validation-timezone',
+    });
+  });
+
+  it('the morning reminder has one switch: "off" and notifications.morning read the same', async () => {
+    const { user } = await t.core.users.registerFromTelegram({ ...from, id: 42_012 });
+    const off = t.core.users.toPublic(await t.core.users.updateSettings(user.id, { reminder_time: null }));
+    expect(off).toMatchObject({ reminder_time: null, notifications: { morning: false } });
+    // Switching it back on from the 🔔 list brings the kept hour back.
+    const on = await t.core.users.updateSettings(user.id, { notifications: { morning: true } });
+    expect(t.core.users.toPublic(on)).toMatchObject({
+      reminder_time: '08:00',
+      notifications: { morning: true },
+    });
+    const later = await t.core.users.updateSettings(user.id, { notifications: { morning: false } });
+    expect(t.core.users.toPublic(later).reminder_time).toBeNull();
+    // Setting a time switches it on.
+    const timed = await t.core.users.updateSettings(user.id, { reminder_time: '07:15' });
+    expect(t.core.users.toPublic(timed)).toMatchObject({
+      reminder_time: '07:15',
+      notifications: { morning: true },
+    });
+  });
+});

@@ -26,6 +26,9 @@ export interface TelegramUserInput {
 export interface SettingsPatch {
   language?: unknown;
   timezone?: unknown;
+  /** The zone the Mini App detected: applied only while the user has not chosen one. */
+  timezone_detected?: unknown;
+  day_starts_at?: unknown;
   reminder_time?: unknown;
   birth_date?: unknown;
   notifications?: unknown;
@@ -39,6 +42,20 @@ export const DEFAULT_NOTIFICATIONS: NotificationSettings = {
   resonances: true,
 };
 
+const DEFAULT_REMINDER_TIME = '08:00';
+
+/** The morning reminder's time, or null when it is off: `notifications.morning` is the switch. */
+export function reminderOf(user: Pick<User, 'reminderTime' | 'notifications'>): string | null {
+  const on = { ...DEFAULT_NOTIFICATIONS, ...user.notifications }.morning;
+  return on ? user.reminderTime : null;
+}
+
+/** The notification switches, the morning one read the same way as `reminderOf`. */
+export function notificationsOf(user: Pick<User, 'reminderTime' | 'notifications'>): NotificationSettings {
+  const n = { ...DEFAULT_NOTIFICATIONS, ...user.notifications };
+  return { ...n, morning: reminderOf(user) !== null };
+}
+
 /** The user as the API and the Mini App see it. */
 export interface PublicUser {
   id: number;
@@ -47,6 +64,9 @@ export interface PublicUser {
   username: string | null;
   language: Language;
   timezone: string;
+  /** null: never set (UTC); 'auto': detected by the Mini App; 'user': chosen. */
+  timezone_source: 'auto' | 'user' | null;
+  day_starts_at: string;
   reminder_time: string | null;
   birth_date: string | null;
   notifications: NotificationSettings;
@@ -180,7 +200,7 @@ export function createUsersService(deps: UsersDeps) {
         referralCode: randomBytes(6).toString('base64url').replace(/[-_]/g, 'x'),
         referredBy: referrer?.id ?? null,
         startPayload: startPayload ?? null,
-        reminderTime: '08:00',
+        reminderTime: DEFAULT_REMINDER_TIME,
       });
       if (created) {
         for (const hook of createdHooks) await hook(user, { referrer });
@@ -199,16 +219,40 @@ export function createUsersService(deps: UsersDeps) {
       }
       if (patch.timezone !== undefined) {
         const tz = typeof patch.timezone === 'string' ? parseTimezone(patch.timezone) : undefined;
-        if (tz) update.timezone = tz;
-        else fields.timezone = 'validation-timezone';
+        if (tz) {
+          update.timezone = tz;
+          update.timezoneSource = 'user';
+        } else fields.timezone = 'validation-timezone';
       }
+      if (patch.timezone_detected !== undefined && patch.timezone === undefined) {
+        const tz =
+          typeof patch.timezone_detected === 'string' ? parseTimezone(patch.timezone_detected) : undefined;
+        if (!tz) fields.timezone_detected = 'validation-timezone';
+        // A zone the user chose is never overwritten by what a device reports.
+        else if ((await requireUser(userId)).timezoneSource !== 'user') {
+          update.timezone = tz;
+          update.timezoneSource = 'auto';
+        }
+      }
+      if (patch.day_starts_at !== undefined) {
+        const t =
+          typeof patch.day_starts_at === 'string' ? parseReminderTime(patch.day_starts_at) : undefined;
+        if (t) update.dayStartsAt = t;
+        else fields.day_starts_at = 'validation-day-start';
+      }
+      // The reminder's one switch is notifications.morning; reminder_time only keeps its hour, so
+      // "off" here and the 🔔 switch are the same fact (null switches it off and keeps the hour).
+      let morning: boolean | undefined;
       if (patch.reminder_time !== undefined) {
-        if (patch.reminder_time === null) update.reminderTime = null;
+        // The API's validator coerces a JSON null to '' for a nullable string: both mean off.
+        if (patch.reminder_time === null || patch.reminder_time === '') morning = false;
         else {
           const t =
             typeof patch.reminder_time === 'string' ? parseReminderTime(patch.reminder_time) : undefined;
-          if (t) update.reminderTime = t;
-          else fields.reminder_time = 'validation-reminder';
+          if (t) {
+            update.reminderTime = t;
+            morning = true;
+          } else fields.reminder_time = 'validation-reminder';
         }
       }
       if (patch.birth_date !== undefined) {
@@ -220,18 +264,23 @@ export function createUsersService(deps: UsersDeps) {
           else fields.birth_date = 'validation-birthdate';
         }
       }
-      if (patch.notifications !== undefined) {
-        const n = patch.notifications;
+      if (patch.notifications !== undefined || morning !== undefined) {
+        const current = await requireUser(userId);
+        const next = notificationsOf(current);
+        const n = patch.notifications ?? {};
         if (n && typeof n === 'object' && !Array.isArray(n)) {
-          const current = (await requireUser(userId)).notifications;
-          const next = { ...DEFAULT_NOTIFICATIONS, ...current };
           for (const [k, v] of Object.entries(n)) {
             if (!(k in DEFAULT_NOTIFICATIONS) || typeof v !== 'boolean') {
               fields[`notifications.${k}`] = 'validation-notification';
             } else next[k as keyof NotificationSettings] = v;
           }
-          update.notifications = JSON.stringify(next);
         } else fields.notifications = 'validation-notification';
+        if (morning !== undefined) next.morning = morning;
+        // Switched on with no hour kept: the default hour, so "on" always has a time to show.
+        if (next.morning && update.reminderTime === undefined && !current.reminderTime) {
+          update.reminderTime = DEFAULT_REMINDER_TIME;
+        }
+        update.notifications = JSON.stringify(next);
       }
       if (Object.keys(fields).length > 0) {
         throw new AppError('VALIDATION_FAILED', 'invalid settings', { fields });
@@ -259,9 +308,11 @@ export function createUsersService(deps: UsersDeps) {
         username: user.username,
         language: user.language,
         timezone: user.timezone,
-        reminder_time: user.reminderTime,
+        timezone_source: user.timezoneSource,
+        day_starts_at: user.dayStartsAt,
+        reminder_time: reminderOf(user),
         birth_date: user.birthDate,
-        notifications: { ...DEFAULT_NOTIFICATIONS, ...user.notifications },
+        notifications: notificationsOf(user),
         plan,
         is_admin: isAdmin(user.id),
         referral_code: user.referralCode,

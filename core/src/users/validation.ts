@@ -1,6 +1,23 @@
 /** Settings parsing shared by the bot conversation and the API: one set of rules for both. */
 
-/** Accepts an IANA zone (any case) or a UTC offset like `UTC+3`, `GMT-5`, `+03:00`; returns the canonical zone. */
+let zonesByCity: Map<string, string> | undefined;
+
+/** The IANA zone whose city part is `name` ('tokyo', 'New York' → Asia/Tokyo, America/New_York). */
+function zoneByCity(name: string): string | undefined {
+  if (!zonesByCity) {
+    zonesByCity = new Map();
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      const city = zone.split('/').pop();
+      if (city) zonesByCity.set(city.replace(/_/g, ' ').toLowerCase(), zone);
+    }
+  }
+  return zonesByCity.get(name.replace(/_/g, ' ').replace(/\s+/g, ' ').toLowerCase());
+}
+
+/**
+ * Accepts an IANA zone (any case), a city that names one (`Tokyo`), or a UTC offset like `UTC+3`,
+ * `GMT-5`, `+03:00`; returns the canonical zone.
+ */
 export function parseTimezone(input: string): string | undefined {
   const raw = input.trim();
   const offset = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?00)?$/i.exec(raw);
@@ -15,7 +32,7 @@ export function parseTimezone(input: string): string | undefined {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    return zoneByCity(raw);
   }
 }
 

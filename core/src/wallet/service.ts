@@ -42,8 +42,8 @@ import { escapeHtml } from '../lib/html.ts';
 import type { Notifier } from '../notifier.ts';
 import type { Cache } from '../platform/cache.ts';
 import type { Logger } from '../platform/logger.ts';
+import { type DayOwner, localDayOf } from '../time/localDay.ts';
 import type { UsersService } from '../users/service.ts';
-import { localDay } from './day.ts';
 import { classifyRefundFailure, describeRefundFailure, type RefundStars } from './gateway.ts';
 import { buildOffers, decodePayload, encodePayload, goodsOf, type Offer, STARS_CURRENCY } from './offers.ts';
 
@@ -283,10 +283,10 @@ export function createWalletService(deps: WalletDeps) {
     return expiresAt;
   }
 
-  async function quotaStatus(userId: number, account: WalletAccount | undefined, timezone: string) {
+  async function quotaStatus(userId: number, account: WalletAccount | undefined, user: DayOwner) {
     const at = now();
     const plan = planStatusOf(account, at).plan;
-    const used = await getQuotaUsage(db, userId, localDay(at, timezone));
+    const used = await getQuotaUsage(db, userId, localDayOf(user, at).date);
     const limits = config.limits.quotas[plan];
     return {
       text: { used: used.text, limit: limits.text },
@@ -309,7 +309,7 @@ export function createWalletService(deps: WalletDeps) {
     let day: string | undefined;
     if (input.quota) {
       const user = await findUserById(trx, input.userId);
-      day = localDay(at, user?.timezone ?? 'UTC');
+      day = localDayOf(user ?? { timezone: 'UTC' }, at).date;
       const limit = config.limits.quotas[planStatusOf(account, at).plan][input.quota];
       const used = (await getQuotaUsage(trx, input.userId, day))[input.quota];
       if (used >= limit) {
@@ -454,7 +454,7 @@ export function createWalletService(deps: WalletDeps) {
       return {
         balance: account.balance,
         ...status,
-        quotas: await quotaStatus(userId, account, user.timezone),
+        quotas: await quotaStatus(userId, account, user),
       };
     },
 

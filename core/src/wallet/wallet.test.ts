@@ -114,7 +114,7 @@ describe('spending tokens', () => {
 });
 
 describe('daily quotas', () => {
-  it('the free text quota runs out, then resets at the user’s local midnight', async () => {
+  it('the free text quota runs out, then resets at the user’s day start (04:00 local), not midnight', async () => {
     const user = await newUser();
     await t.core.users.updateSettings(user.id, { timezone: 'Asia/Tokyo' });
     await t.core.wallet.grant(user.id, 100, 'test');
@@ -138,8 +138,11 @@ describe('daily quotas', () => {
     expect((await t.core.wallet.getBalance(user.id)).quotas.text).toEqual({ used: 5, limit: 5 });
     expect(await balanceOf(user.id)).toBe(105);
 
-    // A minute before Tokyo midnight: still the same day.
-    t.clock.advance(86400 - tokyoSeconds() - 60);
+    // Past Tokyo midnight, at 02:00: still the same day (a dream at 2 a.m. belongs to the night before).
+    t.clock.advance(86400 - tokyoSeconds() + 2 * 3600);
+    expect((await spend().catch((e) => e)).code).toBe('QUOTA_EXCEEDED');
+    // A minute before 04:00: still the same day.
+    t.clock.advance(4 * 3600 - tokyoSeconds() - 60);
     expect((await spend().catch((e) => e)).code).toBe('QUOTA_EXCEEDED');
     // A minute after: a new day.
     t.clock.advance(120);
@@ -147,6 +150,27 @@ describe('daily quotas', () => {
     await spend();
     expect((await t.core.wallet.getBalance(user.id)).quotas.text.used).toBe(1);
     await expectLedgerMatches(user.id);
+  });
+
+  it('a day start of 00:00 resets the quota at local midnight, and /wallet tells when', async () => {
+    const user = await newUser();
+    await t.core.users.updateSettings(user.id, { timezone: 'Europe/Moscow', day_starts_at: '00:00' });
+    await t.core.wallet.grant(user.id, 100, 'test');
+    const moscowSeconds = () => Math.floor((t.clock.now.getTime() / 1000 + 3 * 3600) % 86400);
+    // 23:00 in Moscow.
+    t.clock.advance((23 * 3600 - moscowSeconds() + 86400) % 86400);
+    for (let i = 0; i < 5; i++) {
+      await t.core.wallet.charge({
+        userId: user.id,
+        action: 'analysis',
+        idempotencyKey: `m:${user.id}:${i}`,
+        quota: 'text',
+      });
+    }
+    expect((await t.core.wallet.getBalance(user.id)).quotas.text.used).toBe(5);
+    // 00:01 in Moscow: a new day.
+    t.clock.advance(3600 + 60);
+    expect((await t.core.wallet.getBalance(user.id)).quotas.text.used).toBe(0);
   });
 
   it('a pro pass raises the limits', async () => {

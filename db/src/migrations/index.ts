@@ -8,6 +8,7 @@ import * as dreamsQuotaWait from './2026-12-05T01a-dreams-quota-wait.ts';
 import * as dreamsReanalysis from './2026-12-05T01c-dreams-reanalysis.ts';
 import * as dreamsReadings from './2026-12-05T01g-dreams-readings.ts';
 import * as dreamsVoice from './2026-12-05T04-dreams-voice-d.ts';
+import * as time from './2026-12-05T05-time.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that they load the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T01c-dreams-reanalysis': dreamsReanalysis,
   '2026-12-05T04-dreams-voice-d': dreamsVoice,
   '2026-12-05T01g-dreams-readings': dreamsReadings,
+  '2026-12-05T05-time': time,
 };

@@ -50,6 +50,7 @@ const DREAM_COLUMNS = [
   'publicUntil',
   'hiddenAt',
   'views',
+  'dreamDate',
   'createdAt',
   'updatedAt',
 ] as const satisfies readonly (keyof Dream)[];
@@ -220,22 +221,18 @@ export async function lockUserDreams(db: Executor, userId: number): Promise<void
   await sql`select pg_advisory_xact_lock(hashtextextended(${`dreams:${userId}`}, 0))`.execute(db);
 }
 
-/** Dreams the user logged on the local calendar day (in their time zone) that contains `at`. */
+/** Dreams the user logged from `dayStart` (their local day's start, core/src/time) up to `at`. */
 export async function countDreamsOnLocalDay(
   db: Executor,
   userId: number,
   at: Date,
-  timezone: string,
+  dayStart: Date,
 ): Promise<number> {
   const r = await db
     .selectFrom('dreams')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('userId', '=', userId)
-    .where(
-      'createdAt',
-      '>=',
-      sql<Date>`(date_trunc('day', ${at}::timestamptz at time zone ${timezone}) at time zone ${timezone})`,
-    )
+    .where('createdAt', '>=', dayStart)
     .where('createdAt', '<=', at)
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -455,10 +452,12 @@ export async function dreamDayRuns(
   at: Date,
   timezone: string,
   recentDays: number,
+  /** 'HH:MM': the user's day start (core/src/time); a dream before it counts for the day before. */
+  dayStartsAt = '00:00',
 ): Promise<{ runs: Array<{ start: string; end: string; length: number }>; today: string; recent: number }> {
   const { rows } = await sql<{ start: string; end: string; length: number }>`
     with days as (
-      select distinct (created_at at time zone ${timezone})::date as day
+      select distinct ((created_at at time zone ${timezone}) - ${dayStartsAt}::interval)::date as day
       from dreams where user_id = ${userId}
     ), grouped as (
       select day, day - (row_number() over (order by day))::int as grp from days
@@ -466,11 +465,11 @@ export async function dreamDayRuns(
     select min(day)::text as start, max(day)::text as "end", count(*)::int as length
     from grouped group by grp order by min(day)`.execute(db);
   const meta = await sql<{ today: string; recent: number }>`
-    select (${at}::timestamptz at time zone ${timezone})::date::text as today,
-      (select count(distinct (created_at at time zone ${timezone})::date)::int from dreams
+    select ((${at}::timestamptz at time zone ${timezone}) - ${dayStartsAt}::interval)::date::text as today,
+      (select count(distinct ((created_at at time zone ${timezone}) - ${dayStartsAt}::interval)::date)::int from dreams
         where user_id = ${userId}
-          and (created_at at time zone ${timezone})::date
-            > (${at}::timestamptz at time zone ${timezone})::date - ${recentDays}::int
+          and ((created_at at time zone ${timezone}) - ${dayStartsAt}::interval)::date
+            > ((${at}::timestamptz at time zone ${timezone}) - ${dayStartsAt}::interval)::date - ${recentDays}::int
           and created_at <= ${at}) as recent`.execute(db);
   const m = meta.rows[0];
   return {

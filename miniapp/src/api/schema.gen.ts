@@ -650,6 +650,9 @@ export interface paths {
                     "application/json": {
                         language?: string;
                         timezone?: string;
+                        /** @description The device's zone; applied only while the user has not chosen one themselves */
+                        timezone_detected?: string;
+                        day_starts_at?: string;
                         reminder_time?: string | null;
                         birth_date?: string | null;
                         notifications?: {
@@ -3954,6 +3957,10 @@ export interface components {
             username: string | null;
             language: components["schemas"]["Language"];
             timezone: string;
+            /** @enum {string|null} */
+            timezone_source: "auto" | "user" | null;
+            /** @description HH:MM local time at which the user's day (quotas, streaks, journal dates) starts */
+            day_starts_at: string;
             /** @description HH:MM in the user's time zone; null when the reminder is off */
             reminder_time: string | null;
             /** @description YYYY-MM-DD */
@@ -3991,6 +3998,10 @@ export interface components {
             username: string | null;
             language: components["schemas"]["Language"];
             timezone: string;
+            /** @enum {string|null} */
+            timezone_source: "auto" | "user" | null;
+            /** @description HH:MM local time at which the user's day (quotas, streaks, journal dates) starts */
+            day_starts_at: string;
             /** @description HH:MM in the user's time zone; null when the reminder is off */
             reminder_time: string | null;
             /** @description YYYY-MM-DD */
@@ -4164,6 +4175,8 @@ export interface components {
             views: number;
             /** Format: date-time */
             created_at: string;
+            /** @description YYYY-MM-DD: the night it belongs to, the writer's local day (zone and day start) */
+            dream_date: string;
             /** @description The viewer wrote it: editing, sharing, video and deleting are theirs */
             own: boolean;
             /** @description In the public feed: the author, or null when shared anonymously */
@@ -4259,6 +4272,10 @@ export interface components {
             username: string | null;
             language: components["schemas"]["Language"];
             timezone: string;
+            /** @enum {string|null} */
+            timezone_source: "auto" | "user" | null;
+            /** @description HH:MM local time at which the user's day (quotas, streaks, journal dates) starts */
+            day_starts_at: string;
             /** @description HH:MM in the user's time zone; null when the reminder is off */
             reminder_time: string | null;
             /** @description YYYY-MM-DD */

@@ -468,3 +468,4 @@ dream-reading-verdict = Does this reading fit?
 dream-reading-fits = Fits
 dream-reading-does-not-fit = Doesn’t fit
 wallet-price-reading = Dream reading (one lens)
+settings-day-start-hint = A dream written before this time belongs to the night before; daily limits reset then.

@@ -496,3 +496,4 @@ dream-reading-verdict = Подходит ли это прочтение?
 dream-reading-fits = Подходит
 dream-reading-does-not-fit = Не подходит
 wallet-price-reading = Прочтение сна (одна линза)
+settings-day-start-hint = Сон, записанный раньше этого времени, относится к прошедшей ночи; дневные лимиты обновляются в это время.

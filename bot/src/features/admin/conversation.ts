@@ -39,7 +39,9 @@ export function createAdminConversations(sendUserCard: SendUserCard): Middleware
       const shown = await conversation.external(async (ctx) => {
         const target = await findTarget(ctx, query);
         if (!target) {
-          await ctx.reply(ctx.t('bot-admin-user-not-found', { query }));
+          // Echoed shortened: a pasted text of any length would make the answer longer than Telegram takes.
+          const echoed = query.length > 64 ? `${query.slice(0, 64)}…` : query;
+          await ctx.reply(ctx.t('bot-admin-user-not-found', { query: echoed }));
           return false;
         }
         await sendUserCard(ctx, target.id);

@@ -325,7 +325,9 @@ describe('refusals when saving', () => {
       expect(sentTexts(calls)).toEqual(['🔮 Analysing your dream…']);
       const answer = lastIn(h, u);
       expect(answer?.method).toBe('editMessageText');
-      expect(answer?.text).toBe("You've reached today's limit (1). It resets at midnight your time.");
+      expect(answer?.text).toBe(
+        "You've reached today's limit (1). It resets when your next day starts (by default at 04:00 your time).",
+      );
       const { items } = await limited.core.dreams.list(await registered(u, limited.core), {});
       expect(items.map((d) => d.text)).toEqual([FLIGHT_DREAM]);
       // The refused draft is over; the text sent again is offered afresh.

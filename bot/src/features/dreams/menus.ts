@@ -72,21 +72,16 @@ function addPager(
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** `21.11` in the reader's time zone. */
-function formatDay(user: User, at: string): string {
-  const key = `${user.language}|${user.timezone}`;
-  let format = dayFormats.get(key);
+/** `21.11` for a dream's `dream_date`: the night it belongs to (the writer's day start and zone). */
+function formatDay(user: User, dreamDate: string): string {
+  let format = dayFormats.get(user.language);
   if (!format) {
-    const options = { day: '2-digit', month: '2-digit' } as const;
     const locale = user.language === 'ru' ? 'ru-RU' : 'en-GB';
-    try {
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: user.timezone });
-    } catch {
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    }
-    dayFormats.set(key, format);
+    // The date is already the local day: formatted as a calendar date, with no zone shift.
+    format = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
+    dayFormats.set(user.language, format);
   }
-  return format.format(new Date(at));
+  return format.format(new Date(`${dreamDate}T00:00:00Z`));
 }
 
 // ─── journal ─────────────────────────────────────────────────────────────────────────────────────
@@ -194,7 +189,7 @@ export function createJournalMenu(): Menu<BotContext> {
     const t = tr(ctx);
     for (const dream of page.items) {
       const label = clip(
-        `${formatDay(user, dream.created_at)} ${dreamEmoji(dream)} ${dreamTitle(dream)}`,
+        `${formatDay(user, dream.dream_date)} ${dreamEmoji(dream)} ${dreamTitle(dream)}`,
         LABEL_MAX,
       );
       // The dream travels in the button, so that the item opens even from an old journal message

@@ -50,8 +50,8 @@ describe('/referrals', () => {
 
     const friend = user({ first_name: 'Friend', language_code: 'en' });
     await h.sendText(friend, `/start ref_${code}`);
-    // The greeting, then the main menu as a message of its own.
-    expect(h.replies().at(-2)?.text).toContain("You joined through a friend's invitation");
+    // The greeting, the main menu as a message of its own, then the time zone question.
+    expect(h.replies().at(-3)?.text).toContain("You joined through a friend's invitation");
     expect((await t.core.wallet.getBalance(friend.id)).balance).toBe(20 + 5);
     expect((await t.core.wallet.getBalance(inviter.id)).balance).toBe(20 + 10);
 

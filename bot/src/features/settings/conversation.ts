@@ -1,12 +1,13 @@
 import { isAppError } from '@mechta/core';
-import { type Context, InlineKeyboard } from 'grammy';
+import type { Context } from 'grammy';
 import type { BotContext, User } from '../../context.ts';
 import { answerButton, type BotConversation, say } from '../../conversation.ts';
 import { requireUser } from '../../middleware/users.ts';
 import { describeReminder, describeTimezone, formatBirthDate } from './format.ts';
+import { quickZonesKeyboard, zoneForCity } from './zones.ts';
 
 /** The settings typed as text; each one is a field of `core.users.updateSettings`. */
-export type TextSetting = 'timezone' | 'reminder_time' | 'birth_date';
+export type TextSetting = 'timezone' | 'reminder_time' | 'birth_date' | 'day_starts_at';
 
 export const SETTINGS_INPUT = 'settings-input';
 
@@ -14,6 +15,7 @@ const ASK: Record<TextSetting, string> = {
   timezone: 'settings-ask-timezone',
   reminder_time: 'settings-ask-reminder',
   birth_date: 'settings-ask-birthdate',
+  day_starts_at: 'settings-ask-day-start',
 };
 
 // Words that switch a setting off, in both languages, whatever the user's language is.
@@ -22,26 +24,7 @@ const CLEAR_WORDS: Partial<Record<TextSetting, RegExp>> = {
   birth_date: /^(clear|delete|none|очистить|удалить|нет)$/i,
 };
 
-const QUICK_ZONES = [
-  'Europe/Moscow',
-  'Europe/Kaliningrad',
-  'Asia/Yekaterinburg',
-  'Asia/Almaty',
-  'Europe/Berlin',
-  'Europe/London',
-  'America/New_York',
-  'UTC',
-];
 const ZONE_BUTTON = 'settings-tz:';
-
-function quickZonesKeyboard(): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  QUICK_ZONES.forEach((zone, i) => {
-    keyboard.text(zone, ZONE_BUTTON + zone);
-    if (i % 2 === 1) keyboard.row();
-  });
-  return keyboard;
-}
 
 function savedMessage(ctx: BotContext, field: TextSetting, user: User): string {
   switch (field) {
@@ -53,6 +36,8 @@ function savedMessage(ctx: BotContext, field: TextSetting, user: User): string {
       return user.birthDate
         ? ctx.t('settings-birthdate-saved', { birthDate: formatBirthDate(user.birthDate) })
         : ctx.t('settings-birthdate-cleared');
+    case 'day_starts_at':
+      return ctx.t('settings-day-start-saved', { dayStart: user.dayStartsAt });
   }
 }
 
@@ -81,12 +66,13 @@ async function saveAndReport(ctx: BotContext, field: TextSetting, value: string 
  * means the user moved on: the conversation ends and the rest of the bot handles that update.
  */
 export async function settingsInput(conversation: BotConversation, _ctx: Context, field: TextSetting) {
-  await say(
-    conversation,
-    ASK[field],
-    undefined,
-    field === 'timezone' ? { reply_markup: quickZonesKeyboard() } : {},
-  );
+  await conversation.external(async (ctx) => {
+    const keyboard = quickZonesKeyboard(requireUser(ctx).language, ZONE_BUTTON);
+    await ctx.reply(ctx.t(ASK[field]), {
+      parse_mode: 'HTML',
+      ...(field === 'timezone' ? { reply_markup: keyboard } : {}),
+    });
+  });
   for (;;) {
     const input = await conversation.wait();
     const data = input.callbackQuery?.data;
@@ -99,6 +85,8 @@ export async function settingsInput(conversation: BotConversation, _ctx: Context
       return conversation.halt({ next: true });
     } else if (text) {
       value = CLEAR_WORDS[field]?.test(text) ? null : text;
+      // A city from the quick lists typed in words ("москва"); core takes zones, offsets and IANA cities.
+      if (field === 'timezone') value = zoneForCity(text) ?? text;
     } else {
       await say(conversation, 'settings-try-again');
       continue;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@mechta/core';
+import { escapeHtml, reminderOf } from '@mechta/core';
 import type { BotContext, User } from '../../context.ts';
 
 const LANGUAGE_NAMES = { ru: 'Русский', en: 'English' } as const;
@@ -16,8 +16,9 @@ export function formatBirthDate(iso: string): string {
   return `${d}.${m}.${y}`;
 }
 
+/** The reminder as the 🔔 switch says it (core's `reminderOf`: one source for both screens). */
 export function describeReminder(ctx: BotContext, user: User): string {
-  return user.reminderTime ?? ctx.t('settings-off');
+  return reminderOf(user) ?? ctx.t('settings-off');
 }
 
 /** The /settings card: every current value in the user's language. */
@@ -26,6 +27,7 @@ export function renderSettingsCard(ctx: BotContext, user: User): string {
     language: LANGUAGE_NAMES[user.language],
     timezone: escapeHtml(describeTimezone(user.timezone)),
     reminder: describeReminder(ctx, user),
+    dayStart: user.dayStartsAt,
     birthDate: user.birthDate ? formatBirthDate(user.birthDate) : ctx.t('settings-not-set'),
   });
 }

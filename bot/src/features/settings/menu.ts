@@ -1,5 +1,5 @@
 import { Menu } from '@grammyjs/menu';
-import { DEFAULT_NOTIFICATIONS, type Language } from '@mechta/core';
+import { DEFAULT_NOTIFICATIONS, type Language, notificationsOf } from '@mechta/core';
 import type { BotContext, MenuContext } from '../../context.ts';
 import { menuOptions } from '../../menuOptions.ts';
 import { requireUser } from '../../middleware/users.ts';
@@ -36,7 +36,7 @@ async function chooseLanguage(ctx: MenuContext, language: Language): Promise<voi
 
 async function toggleNotification(ctx: MenuContext, key: NotificationKey): Promise<void> {
   const user = requireUser(ctx);
-  const current = { ...DEFAULT_NOTIFICATIONS, ...user.notifications };
+  const current = notificationsOf(user);
   ctx.user = await ctx.core.users.updateSettings(user.id, { notifications: { [key]: !current[key] } });
   await ctx.menu.update();
 }
@@ -52,6 +52,8 @@ export function createSettingsMenu(): Menu<BotContext> {
     .text(iconLabel('⏰', 'settings-reminder'), (ctx) => askFor(ctx, 'reminder_time'))
     .text(label('settings-birthdate'), (ctx) => askFor(ctx, 'birth_date'))
     .row()
+    .text(iconLabel('🌅', 'settings-day-start'), (ctx) => askFor(ctx, 'day_starts_at'))
+    .row()
     .submenu(iconLabel('🔔', 'settings-notifications'), 'settings-notifications', (ctx) =>
       ctx.editMessageText(ctx.t('settings-notifications-title')),
     )
@@ -66,7 +68,7 @@ export function createSettingsMenu(): Menu<BotContext> {
 
   const notifications = new Menu<BotContext>('settings-notifications', menuOptions)
     .dynamic((ctx, range) => {
-      const current = { ...DEFAULT_NOTIFICATIONS, ...ctx.user?.notifications };
+      const current = ctx.user ? notificationsOf(ctx.user) : DEFAULT_NOTIFICATIONS;
       for (const key of NOTIFICATION_KEYS) {
         range
           .text(`${current[key] ? '✅' : '▫️'} ${ctx.t(`notify-${key}`)}`, (c) => toggleNotification(c, key))

@@ -2,6 +2,7 @@ import type { Menu } from '@grammyjs/menu';
 import { Composer } from 'grammy';
 import type { BotContext, Feature } from '../../context.ts';
 import { requireUser } from '../../middleware/users.ts';
+import { askTimezoneAtOnboarding, onboardingTimezoneHandlers } from './timezone.ts';
 
 const REFERRAL_PAYLOAD = /^ref_/;
 
@@ -40,7 +41,10 @@ export function startFeature(deps: { mainMenu: Menu<BotContext> }): Feature {
     // The greeting stays as it is; the menu is a message of its own, which its screens edit.
     await ctx.reply(lines.join('\n\n'));
     await ctx.reply(ctx.t('menu-title'), { reply_markup: mainMenu });
+    // Only a newcomer who has no zone yet is asked; a returning /start stays one message.
+    if (created && !user.timezoneSource) await askTimezoneAtOnboarding(ctx);
   });
+  handlers.use(onboardingTimezoneHandlers());
   handlers.command('help', showHelp);
   handlers.command('menu', async (ctx) => {
     await ctx.reply(ctx.t('menu-title'), { reply_markup: mainMenu });

@@ -95,7 +95,7 @@ export function renderBalance(
   ledger: LedgerEntry[],
   now: Date,
 ): string {
-  const reset = nextLocalMidnight(now, user.timezone);
+  const reset = nextLocalMidnight(now, user.timezone, user.dayStartsAt);
   const { quotas } = ctx.core.config.limits;
   const prices = ctx.core.wallet.prices();
   const left = (q: { used: number; limit: number }) => Math.max(0, q.limit - q.used);

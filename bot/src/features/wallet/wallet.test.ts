@@ -99,9 +99,9 @@ describe('/balance', () => {
     );
     expect(card?.text).toContain('Tokens are the price of each action: analysis 1, picture 2, video 10');
     expect(card?.text).toContain('🚀 Pro lifts the quota to 100 analyses and 20 pictures a day.');
-    // The user's time zone is UTC: the quotas reset at the next 00:00 UTC.
+    // The user's time zone is UTC and their day starts at 04:00 (the default): the quotas reset then.
     expect(card?.text).toMatch(
-      /Daily quotas reset at midnight your time \(\d{1,2} \w{3,4}, 00:00\), in \d+ h \d+ min\./,
+      /Daily quotas reset when your day starts \(\d{1,2} \w{3,4}, 04:00\), in \d+ h \d+ min\./,
     );
     expect(card?.text).toContain('<b>Latest</b>');
     expect(card?.text).toMatch(/−1 · Spent \(dream analysis\) · /);
@@ -122,7 +122,7 @@ describe('/balance', () => {
     expect(text).toContain('Токены — цена каждого действия: разбор 1, картинка 2, видео 10');
     expect(text).toContain('🚀 Pro поднимает квоту до 100 разборов и 20 картинок в день.');
     expect(text).toMatch(
-      /обновятся в полночь по вашему времени \(\d{1,2} [а-я.]+, 00:00\), через \d+ ч \d+ мин\./,
+      /обновятся, когда начнётся ваш день \(\d{1,2} [а-я.]+, 04:00\), через \d+ ч \d+ мин\./,
     );
     expect(labels(h.lastReply()?.keyboard ?? [])).toEqual(['🛒 Купить', '🤝 Пригласить друзей', '⬅️ Назад']);
   });

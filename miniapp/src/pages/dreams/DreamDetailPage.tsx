@@ -486,7 +486,7 @@ export function DreamDetailPage({ id }: { id: string }) {
       {dream.image_status === 'failed' && <p className="art-note">{t('dream-image-failed')}</p>}
 
       <div className="dream-meta">
-        <time dateTime={dream.created_at}>{formatDreamDate(dream.created_at, language, t)}</time>
+        <time dateTime={dream.dream_date}>{formatDreamDate(dream.dream_date, language, t)}</time>
         {author && <span>{t('dream-by', { name: author })}</span>}
         {dream.lucid && <span className="soft-badge soft-badge--accent">{t('dream-lucid')}</span>}
         {dream.mood !== null && (

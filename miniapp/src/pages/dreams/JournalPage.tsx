@@ -41,7 +41,7 @@ function DreamCard({ dream }: { dream: Dream }) {
       <span className="dream-card__body">
         <span className="dream-card__title">{dreamTitle(dream)}</span>
         <span className="dream-card__meta">
-          <time dateTime={dream.created_at}>{formatDreamDate(dream.created_at, language, t)}</time>
+          <time dateTime={dream.dream_date}>{formatDreamDate(dream.dream_date, language, t)}</time>
           {dream.lucid && <span className="dream-card__lucid">{t('dream-lucid-short')}</span>}
         </span>
         {dream.analysis && <CategoryChip category={dream.analysis.category} />}

@@ -19,9 +19,13 @@ function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }
 
-/** "Today", "Yesterday", "12 Nov" or "12 Nov 2025" for a date in the past. */
+/**
+ * "Today", "Yesterday", "12 Nov" or "12 Nov 2025" for a date in the past. A bare `YYYY-MM-DD` (a
+ * dream's `dream_date`, the night it belongs to) is that calendar day, whatever the browser's zone.
+ */
 export function formatDreamDate(iso: string, language: Language, t: Translate, now = new Date()): string {
-  const date = new Date(iso);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
   if (sameDay(date, now)) return t('dreams-date-today');
   const yesterday = new Date(now);
   yesterday.setDate(now.getDate() - 1);

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import type { Language, NotificationSettings, User, UserSettingsPatch } from '../../api/types.ts';
@@ -19,6 +19,8 @@ import './profile.css';
 interface SettingsForm {
   language: Language;
   timezone: string;
+  /** 'HH:MM': when the user's day (quotas, journal dates) starts. */
+  dayStartsAt: string;
   /** '' when the morning reminder is off. */
   reminderTime: string;
   /** '' when not given. */
@@ -26,7 +28,7 @@ interface SettingsForm {
   notifications: NotificationSettings;
 }
 
-type FieldName = 'language' | 'timezone' | 'reminder_time' | 'birth_date' | 'notifications';
+type FieldName = 'language' | 'timezone' | 'day_starts_at' | 'reminder_time' | 'birth_date' | 'notifications';
 type FieldErrors = Partial<Record<FieldName, string>>;
 
 const NOTIFICATION_KEYS: readonly (keyof NotificationSettings)[] = [
@@ -43,6 +45,7 @@ function formOf(user: User): SettingsForm {
   return {
     language: user.language,
     timezone: user.timezone,
+    dayStartsAt: user.day_starts_at,
     reminderTime: user.reminder_time ?? '',
     birthDate: user.birth_date ?? '',
     notifications: { ...user.notifications },
@@ -54,12 +57,15 @@ function changesOf(user: User, form: SettingsForm): UserSettingsPatch {
   const patch: UserSettingsPatch = {};
   if (form.language !== user.language) patch.language = form.language;
   if (form.timezone !== user.timezone) patch.timezone = form.timezone;
+  if (form.dayStartsAt !== user.day_starts_at) patch.day_starts_at = form.dayStartsAt;
   if (form.reminderTime !== (user.reminder_time ?? '')) patch.reminder_time = form.reminderTime || null;
   if (form.birthDate !== (user.birth_date ?? '')) patch.birth_date = form.birthDate || null;
   const notifications: Partial<NotificationSettings> = {};
   for (const key of NOTIFICATION_KEYS) {
     if (form.notifications[key] !== user.notifications[key]) notifications[key] = form.notifications[key];
   }
+  // The reminder's time and its switch are one setting on the server: send only the time when it speaks for both.
+  if (patch.reminder_time !== undefined) delete notifications.morning;
   if (Object.keys(notifications).length > 0) patch.notifications = notifications;
   return patch;
 }
@@ -70,7 +76,9 @@ function fieldErrorsOf(fields: Record<string, string>): { known: FieldErrors; un
   const unknown: string[] = [];
   for (const [key, message] of Object.entries(fields)) {
     const name = key.replace(/^\/|^body[./]/, '').split(/[./]/)[0] as FieldName;
-    if (['language', 'timezone', 'reminder_time', 'birth_date', 'notifications'].includes(name)) {
+    if (
+      ['language', 'timezone', 'day_starts_at', 'reminder_time', 'birth_date', 'notifications'].includes(name)
+    ) {
       known[name] ??= message;
     } else {
       unknown.push(message);
@@ -109,6 +117,14 @@ export function ProfilePage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const id = useId();
+
+  // The device's zone may land after the screen opened (useDetectedTimeZone): an untouched field follows it.
+  const shownZone = useRef(user.timezone);
+  useEffect(() => {
+    const previous = shownZone.current;
+    shownZone.current = user.timezone;
+    setForm((current) => (current.timezone === previous ? { ...current, timezone: user.timezone } : current));
+  }, [user.timezone]);
 
   const zoneGroups = useMemo(() => timeZoneGroups(user.timezone), [user.timezone]);
   const deviceZone = useMemo(deviceTimeZone, []);
@@ -157,6 +173,7 @@ export function ProfilePage() {
   const fullName = [user.first_name, user.last_name].filter(Boolean).join(' ');
   const ids = {
     timezone: `${id}-timezone`,
+    dayStart: `${id}-day-start`,
     reminder: `${id}-reminder`,
     birthDate: `${id}-birth-date`,
     language: `${id}-language`,
@@ -273,6 +290,31 @@ export function ProfilePage() {
           </div>
 
           <div className="field">
+            <label className="field__label" htmlFor={ids.dayStart}>
+              {t('settings-day-start')}
+            </label>
+            <input
+              id={ids.dayStart}
+              className="input"
+              type="time"
+              step={60}
+              required
+              value={form.dayStartsAt}
+              aria-invalid={fieldErrors.day_starts_at ? true : undefined}
+              aria-describedby={describedBy(
+                `${ids.dayStart}-hint`,
+                `${ids.dayStart}-error`,
+                fieldErrors.day_starts_at,
+              )}
+              onChange={(event) => update('day_starts_at', { dayStartsAt: event.target.value })}
+            />
+            <p className="field__hint" id={`${ids.dayStart}-hint`}>
+              {t('settings-day-start-hint')}
+            </p>
+            <FieldError id={`${ids.dayStart}-error`} message={fieldErrors.day_starts_at} />
+          </div>
+
+          <div className="field">
             <label className="field__label" htmlFor={ids.reminder}>
               {t('settings-reminder')}
             </label>
@@ -289,13 +331,24 @@ export function ProfilePage() {
                   `${ids.reminder}-error`,
                   fieldErrors.reminder_time,
                 )}
-                onChange={(event) => update('reminder_time', { reminderTime: event.target.value })}
+                onChange={(event) =>
+                  update('reminder_time', {
+                    reminderTime: event.target.value,
+                    // One setting: a time means the reminder is on, no time means off.
+                    notifications: { ...form.notifications, morning: event.target.value !== '' },
+                  })
+                }
               />
               {form.reminderTime && (
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => update('reminder_time', { reminderTime: '' })}
+                  onClick={() =>
+                    update('reminder_time', {
+                      reminderTime: '',
+                      notifications: { ...form.notifications, morning: false },
+                    })
+                  }
                 >
                   {t('settings-reminder-clear')}
                 </button>
@@ -346,8 +399,12 @@ export function ProfilePage() {
                 aria-checked={form.notifications[key]}
                 onChange={(event) => {
                   hapticSelection();
+                  const on = event.target.checked;
                   update('notifications', {
-                    notifications: { ...form.notifications, [key]: event.target.checked },
+                    notifications: { ...form.notifications, [key]: on },
+                    // The morning switch and the reminder's time are one setting: off clears the time,
+                    // on brings back the saved one (the server restores its kept hour otherwise).
+                    ...(key === 'morning' ? { reminderTime: on ? (user.reminder_time ?? '') : '' } : {}),
                   });
                 }}
               />

@@ -41,6 +41,7 @@ settings-card =
     Language: { $language }
     Time zone: { $timezone }
     Morning reminder: { $reminder }
+    Day starts at: { $dayStart }
     Date of birth: { $birthDate }
 settings-not-set = not set
 settings-off = off
@@ -83,3 +84,9 @@ settings-back = ⬅️ Back
 settings-invalid = That didn't work: { $reason }.
 settings-birthdate-cleared = Date of birth removed.
 menu-back = ⬅️ Back
+settings-ask-day-start = When does your day start? Send it as <code>HH:MM</code>, e.g. <code>04:00</code>: a dream written before then belongs to the night before (quotas and journal dates follow it).
+settings-day-start-saved = Your day now starts at { $dayStart }.
+onboarding-timezone-ask = Which time zone are you in? Then reminders come on time and your day starts at 04:00 your time.
+onboarding-timezone-other = Other…
+onboarding-timezone-skip = Skip
+onboarding-timezone-skipped = I'll keep UTC for now; you can change it any time in /settings.

@@ -41,6 +41,7 @@ settings-card =
     Язык: { $language }
     Часовой пояс: { $timezone }
     Утреннее напоминание: { $reminder }
+    День начинается в: { $dayStart }
     Дата рождения: { $birthDate }
 settings-not-set = не указана
 settings-off = выключено
@@ -83,3 +84,9 @@ settings-back = ⬅️ Назад
 settings-invalid = Не получилось: { $reason }.
 settings-birthdate-cleared = Дата рождения удалена.
 menu-back = ⬅️ Назад
+settings-ask-day-start = Во сколько начинается ваш день? Отправьте время как <code>ЧЧ:ММ</code>, например <code>04:00</code>: сон, записанный раньше, относится к прошедшей ночи (по этому дню считаются квоты и даты в дневнике).
+settings-day-start-saved = Теперь ваш день начинается в { $dayStart }.
+onboarding-timezone-ask = В каком вы часовом поясе? Тогда напоминания будут приходить вовремя, а день будет начинаться в 04:00 по вашему времени.
+onboarding-timezone-other = Другой…
+onboarding-timezone-skip = Пропустить
+onboarding-timezone-skipped = Пока оставлю UTC — изменить можно в любой момент в /settings.

@@ -16,11 +16,11 @@ error-BAD_REQUEST = The request is malformed.
 error-CONFLICT = That conflicts with something that already exists.
 error-SERVICE_UNAVAILABLE = The service is temporarily unavailable.
 error-AI_UNAVAILABLE = That feature isn't available yet.
-error-DAILY_LIMIT_REACHED = You've reached today's limit ({ $limit }). It resets at midnight your time.
+error-DAILY_LIMIT_REACHED = You've reached today's limit ({ $limit }). It resets when your next day starts (by default at 04:00 your time).
 error-QUOTA_EXCEEDED = Today's { $kind ->
     [image] image
    *[other] AI text
-} quota is used up ({ $limit }). It resets at midnight your time.
+} quota is used up ({ $limit }). It resets when your next day starts (by default at 04:00 your time).
 error-INSUFFICIENT_TOKENS = Not enough tokens: this costs { $price }, you have { $balance }. Top up with /buy.
 
 validation-timezone = unknown time zone
@@ -29,3 +29,4 @@ validation-birthdate = not a real date of birth
 validation-language = choose ru or en
 validation-notification = must be true or false
 validation-no-nul = must not contain a NUL character
+validation-day-start = use HH:MM, e.g. 04:00

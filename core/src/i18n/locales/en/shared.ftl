@@ -27,3 +27,4 @@ dream-category-other = Other
 dream-image-skipped-QUOTA_EXCEEDED = No picture this time: today's image quota is used up.
 dream-image-skipped-INSUFFICIENT_TOKENS = No picture this time: not enough tokens for an image.
 dream-author-anonymous = Anonymous dreamer
+settings-day-start = Day starts at

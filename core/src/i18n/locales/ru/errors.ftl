@@ -16,11 +16,11 @@ error-BAD_REQUEST = Некорректный запрос.
 error-CONFLICT = Это противоречит уже существующим данным.
 error-SERVICE_UNAVAILABLE = Сервис временно недоступен.
 error-AI_UNAVAILABLE = Эта функция пока недоступна.
-error-DAILY_LIMIT_REACHED = Дневной лимит исчерпан ({ $limit }). Он обновится в полночь по вашему времени.
+error-DAILY_LIMIT_REACHED = Дневной лимит исчерпан ({ $limit }). Он обновится, когда начнётся ваш следующий день (по умолчанию в 04:00 по вашему времени).
 error-QUOTA_EXCEEDED = Дневная квота { $kind ->
     [image] на картинки
    *[other] на ИИ-тексты
-} исчерпана ({ $limit }). Она обновится в полночь по вашему времени.
+} исчерпана ({ $limit }). Она обновится, когда начнётся ваш следующий день (по умолчанию в 04:00 по вашему времени).
 error-INSUFFICIENT_TOKENS = Недостаточно токенов: нужно { $price }, у вас { $balance }. Пополнить — /buy.
 
 validation-timezone = неизвестный часовой пояс
@@ -29,3 +29,4 @@ validation-birthdate = такой даты рождения не бывает
 validation-language = выберите ru или en
 validation-notification = должно быть да или нет
 validation-no-nul = не может содержать символ NUL
+validation-day-start = формат ЧЧ:ММ, например 04:00

@@ -27,3 +27,4 @@ dream-category-other = Другое
 dream-image-skipped-QUOTA_EXCEEDED = Без картинки на этот раз: дневная квота изображений исчерпана.
 dream-image-skipped-INSUFFICIENT_TOKENS = Без картинки на этот раз: не хватает токенов на изображение.
 dream-author-anonymous = Анонимный сновидец
+settings-day-start = День начинается в
