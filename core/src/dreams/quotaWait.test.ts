@@ -66,8 +66,8 @@ describe('over the daily analysis quota', () => {
     expect(await t.core.dreams.sweepWaiting()).toBe(0);
     expect((await t.core.dreams.get(user, over.id)).analysis_status).toBe('waiting_quota');
 
-    // Past the user's local midnight (Tokyo, not UTC) the quota is back and the sweep starts it.
-    const midnight = nextLocalMidnight(t.clock.now, 'Asia/Tokyo');
+    // Past the start of the user's next day (04:00 in Tokyo, not UTC) the quota is back and the sweep starts it.
+    const midnight = nextLocalMidnight(t.clock.now, 'Asia/Tokyo', '04:00');
     t.clock.advance((midnight.getTime() - t.clock.now.getTime()) / 1000 + 60);
     expect(await t.core.dreams.sweepWaiting()).toBeGreaterThanOrEqual(1);
     const done = await settled(user, over.id);

@@ -137,7 +137,7 @@ describe('a dream over the daily analysis quota', () => {
     const [dream] = (await t.core.dreams.list(olya.id, {})).items;
     expect(dream?.analysis_status).toBe('waiting_quota');
 
-    const midnight = nextLocalMidnight(t.clock.now, 'Asia/Yekaterinburg');
+    const midnight = nextLocalMidnight(t.clock.now, 'Asia/Yekaterinburg', '04:00');
     t.clock.advance((midnight.getTime() - t.clock.now.getTime()) / 1000 + 60);
     expect(await t.core.dreams.sweepWaiting()).toBeGreaterThanOrEqual(1);
     const card = await shown(

@@ -20,7 +20,8 @@ describe('the time zone question at onboarding', () => {
     const h = createBotHarness(t.core);
     const u = user({ language_code: 'ru' });
     await h.sendText(u, '/start');
-    expect(h.replies().at(-2)?.text).toContain('Привет, Аня!');
+    expect(h.replies().at(-3)?.text).toContain('Привет, Аня!');
+    expect(h.replies().at(-2)?.text).toBe('Главное меню');
     const question = h.lastReply();
     expect(question?.text).toContain('В каком вы часовом поясе?');
     expect(labels(question?.keyboard ?? []).slice(0, 3)).toEqual([
@@ -44,7 +45,8 @@ describe('the time zone question at onboarding', () => {
 
     // A returning /start does not ask again.
     await h.sendText(u, '/start');
-    expect(h.lastReply()?.text).toContain('С возвращением');
+    expect(h.lastReply()?.text).toBe('Главное меню');
+    expect(h.replies().at(-2)?.text).toContain('С возвращением');
   });
 
   it('"Other…" takes a typed zone in English, asks again after a bad one, and /settings shows it', async () => {
