@@ -26,8 +26,9 @@ function aiConfig(overrides: Partial<Config['ai']> = {}): Config['ai'] {
     textModel: 'gpt-4o-mini',
     imageModel: 'gpt-image-1',
     transcribeModel: 'whisper-1',
-    // Short, so the "hang" behaviour turns into a timeout quickly.
-    timeoutMs: 400,
+    // Short, so the "hang" behaviour turns into a timeout quickly; long enough that an answering
+    // fake is never cut off on a loaded 2-core machine (400 ms was, now and then).
+    timeoutMs: 1_500,
     replicateVideoModel: 'minimax/video-01',
     ...overrides,
   };
