@@ -5,37 +5,21 @@ import type { Dream } from '../../api/dreams.ts';
 import type { Limits } from '../../api/types.ts';
 import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
-import { type Translate, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { hapticNotify, hapticSelection } from '../../telegram.ts';
 import { MOODS } from './categories.ts';
+import {
+  type DreamFieldErrors,
+  type DreamFieldName,
+  DreamTextCounter,
+  dreamFieldErrors,
+  dreamLimitErrors,
+} from './dreamForm.tsx';
 import { MoodIcon } from './dreamIcons.tsx';
-import { charCount } from './format.ts';
 import '../../styles/forms.css';
 import './DreamEditor.css';
 
-type FieldName = 'text' | 'title' | 'mood' | 'lucid';
-type FieldErrors = Partial<Record<FieldName, string>>;
 type Patch = { text?: string; title?: string | null; lucid?: boolean; mood?: number | null };
-
-/** The server's limits (from /me), checked before sending so the form can say so at once. */
-function localErrors(text: string, title: string, limits: Limits, t: Translate): FieldErrors {
-  const errors: FieldErrors = {};
-  const length = charCount(text.trim());
-  if (length < limits.dream_text_min) errors.text = t('validation-dream-too-short');
-  else if (length > limits.dream_text_max) errors.text = t('validation-dream-too-long');
-  if (charCount(title.trim()) > limits.dream_title_max) errors.title = t('validation-dream-title');
-  return errors;
-}
-
-/** The server names a field `text`, `/text` or `body.text`, and says why as a message or a message id. */
-function serverFieldErrors(fields: Record<string, string>, t: Translate): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [key, message] of Object.entries(fields)) {
-    const name = key.replace(/^\/|^body[./]/, '').split(/[./]/)[0] as FieldName;
-    errors[name] ??= message.startsWith('validation-') ? t(message) : message;
-  }
-  return errors;
-}
 
 interface DreamEditorProps {
   dream: Dream;
@@ -55,19 +39,12 @@ export function DreamEditor({ dream, limits, onSaved, onCancel }: DreamEditorPro
   const [title, setTitle] = useState(dream.title ?? '');
   const [lucid, setLucid] = useState(dream.lucid);
   const [mood, setMood] = useState<number | null>(dream.mood);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<DreamFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const length = charCount(text);
-  const counterState =
-    length > limits.dream_text_max
-      ? 'over'
-      : charCount(text.trim()) >= limits.dream_text_min
-        ? 'ok'
-        : 'under';
   const ids = { text: `${id}-text`, title: `${id}-title`, mood: `${id}-mood` };
-  const clear = (field: FieldName) => {
+  const clear = (field: DreamFieldName) => {
     setErrors((current) => ({ ...current, [field]: undefined }));
     setFormError(null);
   };
@@ -75,7 +52,7 @@ export function DreamEditor({ dream, limits, onSaved, onCancel }: DreamEditorPro
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    const local = localErrors(text, title, limits, t);
+    const local = dreamLimitErrors(text, title, limits, t);
     if (Object.keys(local).length > 0) {
       hapticNotify('error');
       setErrors(local);
@@ -103,7 +80,7 @@ export function DreamEditor({ dream, limits, onSaved, onCancel }: DreamEditorPro
       hapticNotify('error');
       setSaving(false);
       if (isApiError(error) && Object.keys(error.fields).length > 0) {
-        setErrors(serverFieldErrors(error.fields, t));
+        setErrors(dreamFieldErrors(error.fields, t).known);
         setFormError(t('new-dream-fix-fields'));
       } else setFormError(describeError(error, t));
     }
@@ -130,19 +107,7 @@ export function DreamEditor({ dream, limits, onSaved, onCancel }: DreamEditorPro
             clear('text');
           }}
         />
-        <div className="field__below">
-          <span className="field__hint">
-            {counterState === 'under' ? t('new-dream-min', { min: limits.dream_text_min }) : '\u00a0'}
-          </span>
-          <span id={`${ids.text}-counter`} className={`char-counter char-counter--${counterState}`}>
-            {t('new-dream-counter', { count: length, max: limits.dream_text_max })}
-          </span>
-        </div>
-        {errors.text && (
-          <p id={`${ids.text}-error`} className="field__error" role="alert">
-            {errors.text}
-          </p>
-        )}
+        <DreamTextCounter id={ids.text} text={text} limits={limits} error={errors.text} />
       </div>
       <div className="field">
         <label className="field__label" htmlFor={ids.title}>

@@ -2,18 +2,23 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import type { NewDream } from '../../api/dreams.ts';
-import type { Limits } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
-import { type Translate, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { dreamRoute, paths } from '../../navigation/paths.ts';
 import { Link, navigate } from '../../navigation/router.tsx';
 import { hapticNotify, hapticSelection } from '../../telegram.ts';
 import { MOODS } from './categories.ts';
+import {
+  type DreamFieldErrors,
+  type DreamFieldName,
+  DreamTextCounter,
+  dreamFieldErrors,
+  dreamLimitErrors,
+} from './dreamForm.tsx';
 import { MoodIcon } from './dreamIcons.tsx';
-import { charCount } from './format.ts';
 import '../../styles/forms.css';
 import './dreams.css';
 
@@ -27,9 +32,6 @@ interface DreamForm {
   /** True for a "no AI" save: the journal only, nothing charged. */
   noAnalysis: boolean;
 }
-
-type FieldName = 'text' | 'title' | 'mood' | 'lucid' | 'mood_on_waking';
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 const EMPTY: DreamForm = {
   text: '',
@@ -72,32 +74,6 @@ function saveDraft(form: DreamForm): void {
   }
 }
 
-/** The server names a field `text`, `/text` or `body.text`, and says why as a message or a message id. */
-function fieldErrorsOf(
-  fields: Record<string, string>,
-  t: Translate,
-): { known: FieldErrors; unknown: string[] } {
-  const known: FieldErrors = {};
-  const unknown: string[] = [];
-  for (const [key, message] of Object.entries(fields)) {
-    const name = key.replace(/^\/|^body[./]/, '').split(/[./]/)[0] as FieldName;
-    const text = message.startsWith('validation-') ? t(message) : message;
-    if (['text', 'title', 'mood', 'lucid', 'mood_on_waking'].includes(name)) known[name] ??= text;
-    else unknown.push(text);
-  }
-  return { known, unknown };
-}
-
-/** The server's limits (from /me), checked here too so the form can say so before sending. */
-function localErrors(form: DreamForm, limits: Limits, t: Translate): FieldErrors {
-  const errors: FieldErrors = {};
-  const length = charCount(form.text.trim());
-  if (length < limits.dream_text_min) errors.text = t('validation-dream-too-short');
-  else if (length > limits.dream_text_max) errors.text = t('validation-dream-too-long');
-  if (charCount(form.title.trim()) > limits.dream_title_max) errors.title = t('validation-dream-title');
-  return errors;
-}
-
 /** Logging a dream: the text, and optionally a title, the lucid flag and the mood before sleep. */
 export function NewDreamPage() {
   const api = useApi();
@@ -107,17 +83,12 @@ export function NewDreamPage() {
   const id = useId();
   const [form, setForm] = useState<DreamForm>(loadDraft);
   const [saving, setSaving] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<DreamFieldErrors>({});
   const [formError, setFormError] = useState<{ message: string; topUp: boolean } | null>(null);
 
   useEffect(() => saveDraft(form), [form]);
 
-  const length = charCount(form.text);
-  const trimmedLength = charCount(form.text.trim());
-  const counterState =
-    length > limits.dream_text_max ? 'over' : trimmedLength >= limits.dream_text_min ? 'ok' : 'under';
-
-  const update = (field: FieldName, edit: Partial<DreamForm>) => {
+  const update = (field: DreamFieldName, edit: Partial<DreamForm>) => {
     setForm((current) => ({ ...current, ...edit }));
     setFieldErrors((current) => ({ ...current, [field]: undefined }));
     setFormError(null);
@@ -126,7 +97,7 @@ export function NewDreamPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    const local = localErrors(form, limits, t);
+    const local = dreamLimitErrors(form.text, form.title, limits, t);
     if (Object.keys(local).length > 0) {
       hapticNotify('error');
       setFieldErrors(local);
@@ -152,7 +123,7 @@ export function NewDreamPage() {
       hapticNotify('error');
       setSaving(false);
       if (isApiError(error) && Object.keys(error.fields).length > 0) {
-        const { known, unknown } = fieldErrorsOf(error.fields, t);
+        const { known, unknown } = dreamFieldErrors(error.fields, t);
         setFieldErrors(known);
         setFormError({
           message: unknown.length > 0 ? unknown.join(' ') : t('new-dream-fix-fields'),
@@ -212,19 +183,7 @@ export function NewDreamPage() {
               aria-describedby={`${ids.text}-counter${fieldErrors.text ? ` ${ids.text}-error` : ''}`}
               onChange={(event) => update('text', { text: event.target.value })}
             />
-            <div className="field__below">
-              <span className="field__hint">
-                {counterState === 'under' ? t('new-dream-min', { min: limits.dream_text_min }) : '\u00a0'}
-              </span>
-              <span id={`${ids.text}-counter`} className={`char-counter char-counter--${counterState}`}>
-                {t('new-dream-counter', { count: length, max: limits.dream_text_max })}
-              </span>
-            </div>
-            {fieldErrors.text && (
-              <p id={`${ids.text}-error`} className="field__error" role="alert">
-                {fieldErrors.text}
-              </p>
-            )}
+            <DreamTextCounter id={ids.text} text={form.text} limits={limits} error={fieldErrors.text} />
           </div>
 
           <div className="field">
