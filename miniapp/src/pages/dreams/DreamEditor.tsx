@@ -7,15 +7,14 @@ import { useToast } from '../../components/Toast.tsx';
 import { describeError } from '../../i18n/describeError.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { hapticNotify, hapticSelection } from '../../telegram.ts';
-import { MOODS } from './categories.ts';
 import {
   type DreamFieldErrors,
   type DreamFieldName,
   DreamTextCounter,
   dreamFieldErrors,
   dreamLimitErrors,
+  MoodScale,
 } from './dreamForm.tsx';
-import { MoodIcon } from './dreamIcons.tsx';
 import '../../styles/forms.css';
 import './DreamEditor.css';
 
@@ -150,37 +149,16 @@ export function DreamEditor({ dream, limits, onSaved, onCancel }: DreamEditorPro
           }}
         />
       </label>
-      <div className="field">
-        <span className="field__label" id={ids.mood}>
-          {t('dream-edit-mood')}
-        </span>
-        <div className="mood-scale" role="radiogroup" aria-labelledby={ids.mood}>
-          {MOODS.map((m) => (
-            // biome-ignore lint/a11y/useSemanticElements: a scale of faces, styled as one.
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mood === m}
-              aria-label={t(`mood-${m}`)}
-              className="mood-scale__option"
-              onClick={() => {
-                hapticSelection();
-                setMood(mood === m ? null : m);
-                clear('mood');
-              }}
-            >
-              <MoodIcon mood={m} className="mood-scale__face" />
-              <span className="mood-scale__label">{t(`mood-${m}`)}</span>
-            </button>
-          ))}
-        </div>
-        {errors.mood && (
-          <p className="field__error" role="alert">
-            {errors.mood}
-          </p>
-        )}
-      </div>
+      <MoodScale
+        id={ids.mood}
+        label={t('dream-edit-mood')}
+        value={mood}
+        onChange={(next) => {
+          setMood(next);
+          clear('mood');
+        }}
+        error={errors.mood}
+      />
       {formError && (
         <p className="form-error" role="alert">
           {formError}

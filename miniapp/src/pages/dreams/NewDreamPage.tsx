@@ -17,8 +17,8 @@ import {
   DreamTextCounter,
   dreamFieldErrors,
   dreamLimitErrors,
+  MoodScale,
 } from './dreamForm.tsx';
-import { MoodIcon } from './dreamIcons.tsx';
 import '../../styles/forms.css';
 import './dreams.css';
 
@@ -226,66 +226,21 @@ export function NewDreamPage() {
               }}
             />
           </label>
-          <div className="field">
-            <span className="field__label" id={ids.mood}>
-              {t('new-dream-mood')}
-            </span>
-            <div className="mood-scale" role="radiogroup" aria-labelledby={ids.mood}>
-              {MOODS.map((mood) => (
-                // biome-ignore lint/a11y/useSemanticElements: a scale of faces, styled as one.
-                <button
-                  key={mood}
-                  type="button"
-                  role="radio"
-                  aria-checked={form.mood === mood}
-                  aria-label={t(`mood-${mood}`)}
-                  className="mood-scale__option"
-                  onClick={() => {
-                    hapticSelection();
-                    update('mood', { mood: form.mood === mood ? null : mood });
-                  }}
-                >
-                  <MoodIcon mood={mood} className="mood-scale__face" />
-                  <span className="mood-scale__label">{t(`mood-${mood}`)}</span>
-                </button>
-              ))}
-            </div>
-            {fieldErrors.mood && (
-              <p className="field__error" role="alert">
-                {fieldErrors.mood}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <span className="field__label" id={`${id}-waking`}>
-              {t('new-dream-mood-waking')}
-            </span>
-            <div className="mood-scale" role="radiogroup" aria-labelledby={`${id}-waking`}>
-              {MOODS.map((mood) => (
-                // biome-ignore lint/a11y/useSemanticElements: a scale of faces, styled as one.
-                <button
-                  key={mood}
-                  type="button"
-                  role="radio"
-                  aria-checked={form.moodOnWaking === mood}
-                  aria-label={t('dream-mood-waking-badge', { mood: t(`mood-${mood}`) })}
-                  className="mood-scale__option"
-                  onClick={() => {
-                    hapticSelection();
-                    update('mood_on_waking', { moodOnWaking: form.moodOnWaking === mood ? null : mood });
-                  }}
-                >
-                  <MoodIcon mood={mood} className="mood-scale__face" />
-                  <span className="mood-scale__label">{t(`mood-${mood}`)}</span>
-                </button>
-              ))}
-            </div>
-            {fieldErrors.mood_on_waking && (
-              <p className="field__error" role="alert">
-                {fieldErrors.mood_on_waking}
-              </p>
-            )}
-          </div>
+          <MoodScale
+            id={ids.mood}
+            label={t('new-dream-mood')}
+            value={form.mood}
+            onChange={(mood) => update('mood', { mood })}
+            error={fieldErrors.mood}
+          />
+          <MoodScale
+            id={`${id}-waking`}
+            label={t('new-dream-mood-waking')}
+            value={form.moodOnWaking}
+            onChange={(moodOnWaking) => update('mood_on_waking', { moodOnWaking })}
+            optionLabel={(mood) => t('dream-mood-waking-badge', { mood: t(`mood-${mood}`) })}
+            error={fieldErrors.mood_on_waking}
+          />
         </div>
 
         <div className="group group--spaced">

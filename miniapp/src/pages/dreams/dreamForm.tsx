@@ -1,5 +1,8 @@
 import type { Limits } from '../../api/types.ts';
 import { type Translate, useI18n } from '../../i18n/index.tsx';
+import { hapticSelection } from '../../telegram.ts';
+import { MOODS } from './categories.ts';
+import { MoodIcon } from './dreamIcons.tsx';
 import { charCount } from './format.ts';
 
 /** The fields of a dream that the new-dream form and the editor send, by their API names. */
@@ -79,5 +82,57 @@ export function DreamTextCounter({
         </p>
       )}
     </>
+  );
+}
+
+/** A mood field: the five faces as one radio group (a second tap clears it), and the field's error. */
+export function MoodScale({
+  id,
+  label,
+  value,
+  onChange,
+  optionLabel,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: number | null;
+  onChange(mood: number | null): void;
+  /** The accessible name of one face; its visible label is always the mood's own name. */
+  optionLabel?: (mood: number) => string;
+  error?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <span className="field__label" id={id}>
+        {label}
+      </span>
+      <div className="mood-scale" role="radiogroup" aria-labelledby={id}>
+        {MOODS.map((mood) => (
+          // biome-ignore lint/a11y/useSemanticElements: a scale of faces, styled as one.
+          <button
+            key={mood}
+            type="button"
+            role="radio"
+            aria-checked={value === mood}
+            aria-label={optionLabel ? optionLabel(mood) : t(`mood-${mood}`)}
+            className="mood-scale__option"
+            onClick={() => {
+              hapticSelection();
+              onChange(value === mood ? null : mood);
+            }}
+          >
+            <MoodIcon mood={mood} className="mood-scale__face" />
+            <span className="mood-scale__label">{t(`mood-${mood}`)}</span>
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
